@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { type Locale, type LocalizedText, text } from "./i18n.js";
+import { type MessageKey, messages } from "./messages.js";
+import { type DomainError, err, type IssueDetail, ok, type Result } from "./result.js";
+
+type RefinementContext = z.core.$RefinementCtx<unknown>;
+
+/**
+ * Reports one of the domain's own validation problems from inside a refinement.
+ * The English text is the issue's message; {@link validate} shows it in the user's language.
+ */
+export function report(
+  ctx: RefinementContext,
+  key: MessageKey,
+  path: PropertyKey[],
+  params: Readonly<Record<string, string | number>> = {},
+): void {
+  ctx.addIssue({
+    code: "custom",
+    message: messages[key](params).en,
+    path,
+    params: { ...params, key },
+    input: undefined,
+  });
+}
+
+const zodLocales = { de: z.locales.de(), en: z.locales.en() } as const;
+
+function builtInText(issue: z.core.$ZodRawIssue): LocalizedText {
+  if (issue.code === "invalid_type" && issue.input === undefined) return messages.required_field({});
+  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) {
+    return messages.required_field({});
+  }
+  if (issue.code === "invalid_value" && issue.values.length > 1) return messages.invalid_choice({});
+  if (issue.code === "unrecognized_keys") return messages.unknown_field({ value: issue.keys.join(", ") });
+  const pick = (locale: Locale) => {
+    const out = zodLocales[locale].localeError(issue);
+    return (typeof out === "string" ? out : out?.message) ?? messages.invalid_input({})[locale];
+  };
+  return text(pick("de"), pick("en"));
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/** Turns Zod issues into localised details; the domain's own issues keep their message code. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Locale = "de"): IssueDetail[] {
+  return issues.map((issue) => {
+    const params =
+      issue.code === "custom" ? (issue.params as Record<string, string | number> | undefined) : undefined;
+    const key = params?.key as MessageKey | undefined;
+    let texts: LocalizedText;
+    if (key && key in messages) texts = messages[key](params ?? {});
+    else if (issue.message.startsWith(marker))
+      texts = JSON.parse(issue.message.slice(marker.length)) as LocalizedText;
+    else texts = text(issue.message, issue.message);
+    return { path: pathOf(issue.path), code: key ?? issue.code, message: texts[locale], messages: texts };
+  });
+}
+
+const marker = "\u0000oha-i18n:";
+
+const summary = text("Die Eingabe enthält Fehler.", "The input contains errors.");
+
+/**
+ * Parses input with a schema and returns a {@link Result}; every problem comes with a German and
+ * English message and the path of the field it belongs to. It never throws for bad input.
+ *
+ * @example
+ * const result = validate(ActorCreate, { kind: "chamber" }, "de");
+ * if (!result.ok) result.error.details?.[0]?.message; // "Pflichtangabe fehlt."
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale = "de",
+): Result<z.output<S>, DomainError> {
+  const parsed = schema.safeParse(input, {
+    error: (issue) => marker + JSON.stringify(builtInText(issue)),
+  });
+  if (parsed.success) return ok(parsed.data);
+  return err({
+    code: "validation_failed",
+    message: summary[locale],
+    details: describeIssues(parsed.error.issues, locale),
+  });
+}

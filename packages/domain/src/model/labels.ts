@@ -1,0 +1,92 @@
+import type { LabelMap } from "../common/labels.js";
+import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
+import { agreementKindLabels, agreementStatusLabels } from "./agreement.js";
+import { bodyKindLabels, decisionAuthorityLabels, membershipRoleLabels } from "./body.js";
+import { funderLevelLabels } from "./funding.js";
+import { goalLevelLabels, goalStateLabels } from "./goal.js";
+import { frequencyLabels, indicatorDirectionLabels, indicatorUnitLabels } from "./indicator.js";
+import { inhibitorLabels, successFactorLabels } from "./maturity.js";
+import {
+  baMeasureTypeLabels,
+  iabeSectorLabels,
+  measureCategoryLabels,
+  measureStatusLabels,
+  overlapVerdictLabels,
+  scheduleKindLabels,
+  targetGroupLabels,
+} from "./measure.js";
+import { actionItemStatusLabels, attendanceStatusLabels, meetingStatusLabels } from "./meeting.js";
+import { datePrecisionLabels, milestoneKindLabels, staffFundingLabels, unitKindLabels } from "./office.js";
+import {
+  reconciliationDimensionLabels,
+  reconciliationTopicLabels,
+  roundStatusLabels,
+} from "./reconciliation.js";
+import { keySystemLabels, regionKindLabels, regionStatusLabels } from "./region.js";
+import {
+  adoptionStatusLabels,
+  effectivenessLabels,
+  responsibilityRoleLabels,
+  standardKindLabels,
+  standardStatusLabels,
+} from "./standard.js";
+
+/**
+ * The German and English label of every enum value, by the enum's schema id.
+ *
+ * @example
+ * labels.ActorKind.job_centre.de; // "Jobcenter"
+ */
+export const labels = {
+  ActionItemStatus: actionItemStatusLabels,
+  ActorKind: actorKindLabels,
+  AdoptionStatus: adoptionStatusLabels,
+  AgreementKind: agreementKindLabels,
+  AgreementStatus: agreementStatusLabels,
+  AttendanceStatus: attendanceStatusLabels,
+  BaMeasureType: baMeasureTypeLabels,
+  BodyKind: bodyKindLabels,
+  DatePrecision: datePrecisionLabels,
+  DecisionAuthority: decisionAuthorityLabels,
+  Effectiveness: effectivenessLabels,
+  EndReason: endReasonLabels,
+  Frequency: frequencyLabels,
+  FunderLevel: funderLevelLabels,
+  GoalLevel: goalLevelLabels,
+  GoalState: goalStateLabels,
+  IabeSector: iabeSectorLabels,
+  IndicatorDirection: indicatorDirectionLabels,
+  IndicatorUnit: indicatorUnitLabels,
+  Inhibitor: inhibitorLabels,
+  KeySystem: keySystemLabels,
+  LegalFramework: legalFrameworkLabels,
+  MeasureCategory: measureCategoryLabels,
+  MeasureStatus: measureStatusLabels,
+  MeetingStatus: meetingStatusLabels,
+  MembershipRole: membershipRoleLabels,
+  MilestoneKind: milestoneKindLabels,
+  OverlapVerdict: overlapVerdictLabels,
+  ReconciliationDimension: reconciliationDimensionLabels,
+  ReconciliationTopic: reconciliationTopicLabels,
+  RegionKind: regionKindLabels,
+  RegionStatus: regionStatusLabels,
+  ResponsibilityRole: responsibilityRoleLabels,
+  RoundStatus: roundStatusLabels,
+  ScheduleKind: scheduleKindLabels,
+  StaffFunding: staffFundingLabels,
+  StaffLevel: staffLevelLabels,
+  StandardKind: standardKindLabels,
+  StandardStatus: standardStatusLabels,
+  SuccessFactor: successFactorLabels,
+  TargetGroup: targetGroupLabels,
+  UnitKind: unitKindLabels,
+} as const satisfies Record<string, LabelMap>;
+
+/** The id of a labelled enum. */
+export type EnumId = keyof typeof labels;
+
+/** The label of an enum value in a locale, or the value itself when it is unknown. */
+export function labelOf(enumId: EnumId, value: string, locale: "de" | "en" = "de"): string {
+  const map = labels[enumId] as LabelMap;
+  return map[value]?.[locale] ?? value;
+}

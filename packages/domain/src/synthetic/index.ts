@@ -1,0 +1,2 @@
+// A seeded generator of realistic synthetic networks, for benchmarks and load tests.
+export {};
