@@ -17,6 +17,12 @@ export const recordMeta = {
   deleted: z.boolean().meta({ description: "Soft-deleted records stay visible to sync clients." }),
 } as const;
 
+/** Marks an invented example entry, so nobody takes it for a fact. */
+export const Illustrative = z
+  .boolean()
+  .default(false)
+  .meta({ description: "True for invented example entries that illustrate the model." });
+
 /** A non-empty, trimmed line of text. */
 export const Name = z.string().trim().min(1).max(300);
 /** Free text, for descriptions and notes. */

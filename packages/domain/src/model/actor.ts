@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { checkOrder, Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 
 /** Id of an {@link Actor}. */
 export const ActorId = idSchema("act", "ActorId");
@@ -75,7 +75,7 @@ export const ActorFields = z.strictObject({
   phone: z.string().trim().min(3).max(60).optional(),
   website: z.url().optional(),
   address: Address.optional(),
-  illustrative: z.boolean().default(false).meta({ description: "True for invented example entries." }),
+  illustrative: Illustrative,
 });
 
 /** What a client sends to create an actor. */
@@ -95,7 +95,7 @@ export const ContactFields = z.strictObject({
   email: z.email().optional(),
   phone: z.string().trim().min(3).max(60).optional(),
   note: z.string().max(2000).optional(),
-  illustrative: z.boolean().default(false),
+  illustrative: Illustrative,
 });
 
 /** What a client sends to create a contact person. */
@@ -129,6 +129,7 @@ export const EndReason = labelledEnum("EndReason", endReasonLabels);
 export type EndReason = z.infer<typeof EndReason>;
 
 export const AffiliationFields = z.strictObject({
+  illustrative: Illustrative,
   contactId: ContactId,
   actorId: ActorId,
   role: Name.meta({ description: "Job title or function, e.g. 'Schulleitung'." }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { checkOrder, Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId, ContactId } from "./actor.js";
 
@@ -62,6 +62,7 @@ export const Commitment = z
 export type Commitment = z.infer<typeof Commitment>;
 
 export const AgreementFields = z.strictObject({
+  illustrative: Illustrative,
   title: Name,
   kind: AgreementKind.default("cooperation_agreement"),
   status: AgreementStatus.default("draft"),

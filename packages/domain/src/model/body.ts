@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { checkOrder, Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { ActorId, ActorKind, ContactId } from "./actor.js";
 
 /** Id of a {@link Body}. */
@@ -47,7 +47,7 @@ export const BodyFields = z.strictObject({
   parentBodyId: BodyId.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  illustrative: z.boolean().default(false),
+  illustrative: Illustrative,
 });
 
 const checkBody = (b: { from?: unknown; to?: unknown }, ctx: z.core.$RefinementCtx<unknown>) =>
@@ -66,6 +66,7 @@ export const Body = BodyFields.extend({ id: BodyId, ...recordMeta })
 export type Body = z.infer<typeof Body>;
 
 export const SeatFields = z.strictObject({
+  illustrative: Illustrative,
   bodyId: BodyId,
   actorId: ActorId.optional(),
   actorKind: ActorKind.optional().meta({
@@ -109,6 +110,7 @@ export const MembershipRole = labelledEnum("MembershipRole", membershipRoleLabel
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
 export const MembershipFields = z.strictObject({
+  illustrative: Illustrative,
   bodyId: BodyId,
   contactId: ContactId,
   actorId: ActorId.optional().meta({ description: "The partner the person sits for." }),

@@ -403,3 +403,14 @@ export function notFound(name: EntityName, id: string, locale: Locale = "de"): R
     message: locale === "de" ? `${label} ${id} wurde nicht gefunden.` : `${label} ${id} was not found.`,
   });
 }
+
+/**
+ * A whole network (one tenant's data) as lists of records per entity: the shape of the example,
+ * of export bundles and of the analytics' input.
+ */
+export type Network = { [N in EntityName]: EntityRecord<N>[] };
+
+/** A network with no records. */
+export function emptyNetwork(): Network {
+  return Object.fromEntries(entityNames.map((name) => [name, []])) as unknown as Network;
+}

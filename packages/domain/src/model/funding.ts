@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { checkOrder, Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 
 /** Id of a {@link FundingProgramme}. */
 export const FundingProgrammeId = idSchema("fun", "FundingProgrammeId");
@@ -22,6 +22,7 @@ export const FunderLevel = labelledEnum("FunderLevel", funderLevelLabels);
 export type FunderLevel = z.infer<typeof FunderLevel>;
 
 export const FundingProgrammeFields = z.strictObject({
+  illustrative: Illustrative,
   name: Name,
   funder: Name,
   funderLevel: FunderLevel,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId } from "./actor.js";
 import { AgreementId } from "./agreement.js";
@@ -36,6 +36,7 @@ export const Baseline = z
 export type Baseline = z.infer<typeof Baseline>;
 
 export const GoalFields = z.strictObject({
+  illustrative: Illustrative,
   title: Name,
   description: LongText.optional(),
   level: GoalLevel,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { IabeSector } from "./measure.js";
 
 /** Id of an {@link Indicator}. */
@@ -57,7 +57,7 @@ export const IndicatorFields = z.strictObject({
     description: "Who publishes the figures, e.g. 'Statistik der Bundesagentur für Arbeit'.",
   }),
   iabeSector: IabeSector.optional(),
-  illustrative: z.boolean().default(false),
+  illustrative: Illustrative,
 });
 
 /** What a client sends to create an indicator. */
@@ -71,6 +71,7 @@ export const Indicator = IndicatorFields.extend({ id: IndicatorId, ...recordMeta
 export type Indicator = z.infer<typeof Indicator>;
 
 export const ObservationFields = z.strictObject({
+  illustrative: Illustrative,
   indicatorId: IndicatorId,
   date: IsoDate.meta({ description: "Reference date (Stichtag) or end of the reference period." }),
   periodLabel: z.string().trim().max(40).optional().meta({ description: "E.g. '2023/24' or '2024'." }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { IsoDate, Name, patchOf, recordMeta } from "../common/record.js";
+import { Illustrative, IsoDate, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId } from "./actor.js";
 
@@ -77,6 +77,7 @@ export const MaturityWave = z
 export type MaturityWave = z.infer<typeof MaturityWave>;
 
 export const MaturityAssessmentFields = z.strictObject({
+  illustrative: Illustrative,
   title: Name,
   scaleMin: z.int().min(0).max(10).default(1),
   scaleMax: z.int().min(1).max(10).default(5),

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, IsoDateTime, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import {
+  checkOrder,
+  Illustrative,
+  IsoDate,
+  IsoDateTime,
+  LongText,
+  Name,
+  patchOf,
+  recordMeta,
+} from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId, Address } from "./actor.js";
 import { FundingProgrammeId } from "./funding.js";
@@ -195,7 +204,7 @@ export const MeasureFields = z.strictObject({
   contactEmail: z.email().optional(),
   lastVerifiedAt: IsoDateTime.optional(),
   lastVerifiedBy: z.string().trim().max(200).optional(),
-  illustrative: z.boolean().default(false),
+  illustrative: Illustrative,
 });
 
 type MeasureLike = {
@@ -245,6 +254,7 @@ export const OverlapVerdict = labelledEnum("OverlapVerdict", overlapVerdictLabel
 export type OverlapVerdict = z.infer<typeof OverlapVerdict>;
 
 export const OverlapReviewFields = z.strictObject({
+  illustrative: Illustrative,
   measureIds: z.tuple([MeasureId, MeasureId]),
   measureVersions: z.tuple([z.int().min(1), z.int().min(1)]).meta({
     description: "The versions of the two measures when reviewed; a change to either reopens the pair.",

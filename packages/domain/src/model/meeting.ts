@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { IsoDate, IsoDateTime, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { Illustrative, IsoDate, IsoDateTime, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId, ContactId } from "./actor.js";
 import { BodyId } from "./body.js";
@@ -115,6 +115,7 @@ export const ActionItem = z
 export type ActionItem = z.infer<typeof ActionItem>;
 
 export const MeetingFields = z.strictObject({
+  illustrative: Illustrative,
   bodyId: BodyId,
   title: Name,
   status: MeetingStatus.default("planned"),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { checkOrder, Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { FundingProgrammeId } from "./funding.js";
 
 /** Id of a {@link CoordinationOffice}. */
@@ -95,6 +95,7 @@ export const Milestone = z
 export type Milestone = z.infer<typeof Milestone>;
 
 export const CoordinationOfficeFields = z.strictObject({
+  illustrative: Illustrative,
   name: Name,
   mission: LongText.optional(),
   email: z.email().optional(),

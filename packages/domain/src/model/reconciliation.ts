@@ -2,7 +2,16 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { checkOrder, IsoDate, IsoDateTime, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import {
+  checkOrder,
+  Illustrative,
+  IsoDate,
+  IsoDateTime,
+  LongText,
+  Name,
+  patchOf,
+  recordMeta,
+} from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId, ContactId } from "./actor.js";
 
@@ -58,6 +67,7 @@ export const RatingItem = z
 export type RatingItem = z.infer<typeof RatingItem>;
 
 export const ReconciliationRoundFields = z.strictObject({
+  illustrative: Illustrative,
   title: Name,
   status: RoundStatus.default("planned"),
   opensOn: IsoDate,
@@ -121,6 +131,7 @@ export const Statement = z
 export type Statement = z.infer<typeof Statement>;
 
 export const ReconciliationResponseFields = z.strictObject({
+  illustrative: Illustrative,
   roundId: ReconciliationRoundId,
   actorId: ActorId,
   contactId: ContactId.optional(),

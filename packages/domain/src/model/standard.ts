@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
-import { IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
+import { Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
 import { ActorId, ActorKind, ContactId, LegalFramework } from "./actor.js";
 
@@ -158,7 +158,7 @@ export const StandardFields = z.strictObject({
     .max(20)
     .optional()
     .meta({ description: "Code in a catalogue such as KAoA, e.g. 'SBO 10.6'." }),
-  illustrative: z.boolean().default(false),
+  illustrative: Illustrative,
 });
 
 type StandardLike = {
@@ -211,7 +211,7 @@ export const GuideFields = z.strictObject({
   revision: z.string().trim().min(1).max(20).default("1.0"),
   publishedOn: IsoDate.optional(),
   sections: z.array(GuideSection).default([]),
-  illustrative: z.boolean().default(false),
+  illustrative: Illustrative,
 });
 
 function checkGuide(g: { sections?: readonly { number?: unknown }[] }, ctx: z.core.$RefinementCtx<unknown>) {
