@@ -21,3 +21,5 @@ export * from "./model/office.js";
 export * from "./model/reconciliation.js";
 export * from "./model/region.js";
 export * from "./model/standard.js";
+export * from "./model/access.js";
+export * from "./model/operations.js";

@@ -91,6 +91,10 @@ export const messages = {
     "„{value}“ ist kein gültiger Schlüssel ({system}).",
     "“{value}” is not a valid {system} key.",
   ),
+  invalid_id: m(
+    "„{value}“ ist keine gültige Kennung; erwartet wird eine wie {example}.",
+    "“{value}” is not a valid id; expected one like {example}.",
+  ),
   invalid_choice: m("Bitte einen der vorgesehenen Werte wählen.", "Please choose one of the allowed values."),
   unknown_field: m("Unbekanntes Feld: {value}.", "Unknown field: {value}."),
   invalid_input: m("Die Eingabe ist ungültig.", "The input is invalid."),

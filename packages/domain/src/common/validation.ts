@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Locale, type LocalizedText, text } from "./i18n.js";
+import { idExample } from "./ids.js";
 import { type MessageKey, messages } from "./messages.js";
 import { type DomainError, err, type IssueDetail, ok, type Result } from "./result.js";
 
@@ -27,11 +28,20 @@ export function report(
 const zodLocales = { de: z.locales.de(), en: z.locales.en() } as const;
 
 function builtInText(issue: z.core.$ZodRawIssue): LocalizedText {
-  if (issue.code === "invalid_type" && issue.input === undefined) return messages.required_field({});
+  // A missing field is "required" whatever its type: enums and unions report it as a wrong value.
+  if (
+    issue.input === undefined &&
+    (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")
+  )
+    return messages.required_field({});
   if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) {
     return messages.required_field({});
   }
   if (issue.code === "invalid_value" && issue.values.length > 1) return messages.invalid_choice({});
+  if (issue.code === "invalid_format" && issue.format === "regex") {
+    const example = idExample(issue.pattern);
+    if (example) return messages.invalid_id({ value: String(issue.input), example });
+  }
   if (issue.code === "unrecognized_keys") return messages.unknown_field({ value: issue.keys.join(", ") });
   const pick = (locale: Locale) => {
     const out = zodLocales[locale].localeError(issue);
@@ -44,8 +54,25 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
 }
 
-/** Turns Zod issues into localised details; the domain's own issues keep their message code. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Locale = "de"): IssueDetail[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Turns Zod issues into localised details; the domain's own issues keep their message code.
+ * Pass the parsed input so that issues from a parse without {@link validate} (for example a
+ * framework's validator) are translated too.
+ */
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  locale: Locale = "de",
+  input?: unknown,
+): IssueDetail[] {
   return issues.map((issue) => {
     const params =
       issue.code === "custom" ? (issue.params as Record<string, string | number> | undefined) : undefined;
@@ -54,7 +81,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Loca
     if (key && key in messages) texts = messages[key](params ?? {});
     else if (issue.message.startsWith(marker))
       texts = JSON.parse(issue.message.slice(marker.length)) as LocalizedText;
-    else texts = text(issue.message, issue.message);
+    else if (issue.code === "custom") texts = text(issue.message, issue.message);
+    else {
+      const raw = { ...issue, input: valueAt(input, issue.path) } as unknown as z.core.$ZodRawIssue;
+      texts = builtInText(raw);
+    }
     return { path: pathOf(issue.path), code: key ?? issue.code, message: texts[locale], messages: texts };
   });
 }

@@ -73,7 +73,7 @@ export const ActorFields = z.strictObject({
   parentActorId: ActorId.optional(),
   email: z.email().optional(),
   phone: z.string().trim().min(3).max(60).optional(),
-  website: z.url().optional(),
+  website: z.httpUrl().optional(),
   address: Address.optional(),
   illustrative: Illustrative,
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import * as zod from "zod";
 import type { Locale } from "../common/i18n.js";
 import { type LocalizedText, text } from "../common/i18n.js";
 import { newId } from "../common/ids.js";
@@ -413,4 +414,72 @@ export type Network = { [N in EntityName]: EntityRecord<N>[] };
 /** A network with no records. */
 export function emptyNetwork(): Network {
   return Object.fromEntries(entityNames.map((name) => [name, []])) as unknown as Network;
+}
+
+/** How a list may be filtered by a field: equality on enums, booleans and ids; membership in arrays. */
+export interface FilterableField {
+  readonly field: string;
+  readonly kind: "enum" | "boolean" | "id" | "array";
+  readonly values?: readonly string[];
+}
+
+function unwrapSchema(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  for (;;) {
+    if (
+      current instanceof zod.ZodOptional ||
+      current instanceof zod.ZodNullable ||
+      current instanceof zod.ZodDefault
+    ) {
+      current = (current as zod.ZodOptional<z.ZodType>).unwrap();
+    } else return current;
+  }
+}
+
+function classify(schema: z.ZodType): Omit<FilterableField, "field"> | undefined {
+  const inner = unwrapSchema(schema);
+  if (inner instanceof zod.ZodEnum) return { kind: "enum", values: inner.options.map(String) };
+  if (inner instanceof zod.ZodBoolean) return { kind: "boolean" };
+  const id = zod.globalRegistry.get(inner)?.id;
+  if (inner instanceof zod.ZodString && typeof id === "string" && id.endsWith("Id")) return { kind: "id" };
+  if (inner instanceof zod.ZodArray) {
+    const element = classify(inner.element as z.ZodType);
+    if (element && element.kind !== "array")
+      return { kind: "array", ...(element.values ? { values: element.values } : {}) };
+    if (unwrapSchema(inner.element as z.ZodType) instanceof zod.ZodString) return { kind: "array" };
+  }
+  return undefined;
+}
+
+const filterCache = new Map<EntityName, readonly FilterableField[]>();
+
+/**
+ * The top-level fields of an entity that lists can be filtered by, derived from its schema.
+ *
+ * @example
+ * filterableFields("measure").map((f) => f.field); // ["providerActorId", "category", "status", "public", …]
+ */
+export function filterableFields(name: EntityName): readonly FilterableField[] {
+  const cached = filterCache.get(name);
+  if (cached) return cached;
+  const shape = objectShape(entities[name].Record);
+  const fields: FilterableField[] = [];
+  for (const [field, schema] of Object.entries(shape)) {
+    if (["id", "version", "createdAt", "updatedAt", "deleted"].includes(field)) continue;
+    const kind = classify(schema);
+    if (kind) fields.push({ field, ...kind });
+  }
+  filterCache.set(name, fields);
+  return fields;
+}
+
+/** The object shape behind a (possibly refined) object schema. */
+export function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
+  let current: unknown = schema;
+  for (let i = 0; i < 5; i++) {
+    if (current instanceof zod.ZodObject) return current.shape as Record<string, z.ZodType>;
+    const def = (current as { def?: { in?: unknown; innerType?: unknown; schema?: unknown } }).def;
+    current = def?.in ?? def?.innerType ?? def?.schema;
+  }
+  throw new Error("Not an object schema");
 }

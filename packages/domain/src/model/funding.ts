@@ -29,7 +29,7 @@ export const FundingProgrammeFields = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   rules: z.array(z.string().trim().min(1).max(2000)).default([]),
-  url: z.url().optional(),
+  url: z.httpUrl().optional(),
   note: LongText.optional(),
 });
 

@@ -200,7 +200,7 @@ export const MeasureFields = z.strictObject({
   status: MeasureStatus.default("planned"),
   public: z.boolean().default(false),
   location: Address.optional(),
-  url: z.url().optional(),
+  url: z.httpUrl().optional(),
   contactEmail: z.email().optional(),
   lastVerifiedAt: IsoDateTime.optional(),
   lastVerifiedBy: z.string().trim().max(200).optional(),
@@ -276,3 +276,20 @@ export const OverlapReview = OverlapReviewFields.extend({ id: OverlapReviewId, .
   id: "OverlapReview",
 });
 export type OverlapReview = z.infer<typeof OverlapReview>;
+
+/** The fields of a measure that a public catalogue shows: everything but who verified it. */
+export const PublicMeasure = MeasureFields.omit({ lastVerifiedBy: true })
+  .extend({ id: MeasureId, updatedAt: IsoDateTime })
+  .meta({ id: "PublicMeasure" });
+export type PublicMeasure = z.infer<typeof PublicMeasure>;
+
+/** Whether a measure belongs in the public catalogue: marked public, not deleted, not cancelled. */
+export function isPublished(measure: Pick<Measure, "public" | "deleted" | "status">): boolean {
+  return measure.public && !measure.deleted && measure.status !== "cancelled";
+}
+
+/** The public view of a measure (drops the name of whoever verified it). */
+export function toPublicMeasure(measure: Measure): PublicMeasure {
+  const { lastVerifiedBy: _person, version: _v, createdAt: _c, deleted: _d, ...rest } = measure;
+  return rest;
+}

@@ -96,21 +96,31 @@ export const Decision = z
   .meta({ id: "Decision" });
 export type Decision = z.infer<typeof Decision>;
 
+/** What a client sends to record a decision (the id is given by the server). */
+export const DecisionInput = Decision.omit({ id: true }).meta({ id: "DecisionInput" });
+export type DecisionInput = z.input<typeof DecisionInput>;
+
+const ActionItemFields = z.strictObject({
+  title: Name,
+  decisionId: DecisionId.optional(),
+  ownerContactId: ContactId.optional(),
+  ownerActorId: ActorId.optional(),
+  due: IsoDate.optional(),
+  status: ActionItemStatus.default("open"),
+  doneOn: IsoDate.optional(),
+});
+
+function checkActionItem(item: { status?: unknown; doneOn?: unknown }, ctx: z.core.$RefinementCtx<unknown>) {
+  if (item.status === "done" && !item.doneOn) report(ctx, "done_without_date", ["doneOn"]);
+}
+
+/** What a client sends to add an action item to a meeting (the id is given by the server). */
+export const ActionItemInput = ActionItemFields.superRefine(checkActionItem).meta({ id: "ActionItemInput" });
+export type ActionItemInput = z.input<typeof ActionItemInput>;
+
 /** A task agreed in a meeting, with owner, due date and status. */
-export const ActionItem = z
-  .strictObject({
-    id: ActionItemId,
-    title: Name,
-    decisionId: DecisionId.optional(),
-    ownerContactId: ContactId.optional(),
-    ownerActorId: ActorId.optional(),
-    due: IsoDate.optional(),
-    status: ActionItemStatus.default("open"),
-    doneOn: IsoDate.optional(),
-  })
-  .superRefine((item, ctx) => {
-    if (item.status === "done" && !item.doneOn) report(ctx, "done_without_date", ["doneOn"]);
-  })
+export const ActionItem = ActionItemFields.extend({ id: ActionItemId })
+  .superRefine(checkActionItem)
   .meta({ id: "ActionItem" });
 export type ActionItem = z.infer<typeof ActionItem>;
 

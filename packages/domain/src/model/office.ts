@@ -99,7 +99,7 @@ export const CoordinationOfficeFields = z.strictObject({
   name: Name,
   mission: LongText.optional(),
   email: z.email().optional(),
-  website: z.url().optional(),
+  website: z.httpUrl().optional(),
   placements: z.array(Placement).default([]),
   staffing: z.array(StaffingPeriod).default([]),
   milestones: z.array(Milestone).default([]),

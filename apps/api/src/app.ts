@@ -1,0 +1,238 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { describeIssues, pickLocale } from "@oha/domain";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { rateLimiter } from "hono-rate-limiter";
+import type { AppDeps, AppEnv } from "./env.js";
+import { authenticate, oidcVerifier } from "./middleware/auth.js";
+import { codeToStatus, type ProblemCode, ProblemError, problemBody } from "./problems.js";
+import { registerRoutes } from "./routes/index.js";
+
+export const apiTitle = "OHA API – Koordinierung Übergang Schule–Beruf";
+export const apiVersion = "1.0.0";
+
+/** Answers with an RFC 9457 problem document in the request's language. */
+export function problem(c: Context<AppEnv>, code: ProblemCode, error?: ProblemError): Response {
+  const locale = c.get("locale") ?? pickLocale(c.req.header("accept-language"));
+  const body = problemBody(code, locale, {
+    detail: error?.options.detail,
+    errors: error?.options.errors,
+    current: error?.options.current,
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get("requestId"),
+  });
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    ...(error?.options.headers ?? {}),
+  };
+  return new Response(JSON.stringify(body), { status: codeToStatus[code], headers });
+}
+
+/** The hook that turns request validation failures into localised problem+json. */
+export const validationHook = (
+  result: { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } },
+  c: Context<AppEnv>,
+): Response | undefined => {
+  if (result.success) return undefined;
+  const issues = (result.error?.issues ?? []) as Parameters<typeof describeIssues>[0];
+  return problem(
+    c,
+    "validation_failed",
+    new ProblemError("validation_failed", { errors: describeIssues(issues, c.get("locale"), result.data) }),
+  );
+};
+
+function clientKey(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return (
+    c.req.header("x-real-ip") ??
+    c.req.header("cf-connecting-ip") ??
+    (c.env as { ip?: string } | undefined)?.ip ??
+    "local"
+  );
+}
+
+/**
+ * Creates the OHA HTTP API. Runtime specifics (the server, the database) come in through `deps`,
+ * so the same app runs on Node and on edge runtimes.
+ */
+export function createApp(deps: AppDeps) {
+  const { config, logger } = deps;
+  const verifier = deps.verifyToken ?? oidcVerifier(config);
+  const resolved: AppDeps = verifier ? { ...deps, verifyToken: verifier } : deps;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const tls = (c: Context<AppEnv>) =>
+    config.OHA_HSTS ||
+    (config.OHA_TRUST_PROXY && c.req.header("x-forwarded-proto") === "https") ||
+    c.req.url.startsWith("https:");
+
+  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", async (c, next) => {
+    c.set("deps", resolved);
+    c.set("locale", pickLocale(c.req.header("accept-language")));
+    const started = performance.now();
+    await next();
+    const principal = c.get("principal");
+    logger.log(c.res.status >= 500 ? "error" : "info", "request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      tenant: principal?.tenantId,
+      principal: principal?.id,
+    });
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "https://cdn.jsdelivr.net"],
+        styleSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net", "https://fonts.scalar.com"],
+        fontSrc: ["'self'", "https://fonts.scalar.com", "data:"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use("*", async (c, next) => {
+    await next();
+    if (tls(c)) c.res.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  });
+  app.use(
+    "*",
+    cors({
+      origin: (origin) =>
+        config.OHA_CORS_ORIGINS.includes("*") || config.OHA_CORS_ORIGINS.includes(origin) ? origin : null,
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Accept-Language"],
+      exposeHeaders: ["ETag", "Location", "X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
+  const limitExceeded = (c: Context<AppEnv>) => problem(c, "rate_limited");
+  // The public catalogue: anyone may read it from any site, caches may keep it, clients revalidate by ETag.
+  app.use("/public/*", cors({ origin: "*", allowMethods: ["GET"] }));
+  app.use(
+    "/public/*",
+    rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit: config.OHA_RATE_LIMIT_PER_MINUTE,
+      standardHeaders: "draft-7",
+      keyGenerator: (c) => `public:${clientKey(c, config.OHA_TRUST_PROXY)}`,
+      handler: limitExceeded,
+    }),
+  );
+  app.use("/public/*", etag());
+  // Failed sign-ins are limited per client address, far below the general limit.
+  app.use(
+    "/api/*",
+    rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit: config.OHA_AUTH_FAILURES_PER_MINUTE,
+      standardHeaders: "draft-7",
+      keyGenerator: (c) => `auth:${clientKey(c, config.OHA_TRUST_PROXY)}`,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (c) => c.res.status !== 401,
+      handler: limitExceeded,
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    const isImport = c.req.path.endsWith("/import");
+    return bodyLimit({
+      maxSize: isImport ? config.OHA_IMPORT_BODY_LIMIT_BYTES : config.OHA_BODY_LIMIT_BYTES,
+      onError: (ctx) => problem(ctx as Context<AppEnv>, "payload_too_large"),
+    })(c, next);
+  });
+  app.use(
+    "/api/*",
+    authenticate(() => undefined),
+  );
+  app.use(
+    "/api/*",
+    rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit: config.OHA_RATE_LIMIT_PER_MINUTE,
+      standardHeaders: "draft-7",
+      keyGenerator: (c) => `all:${c.get("principal")?.id ?? clientKey(c, config.OHA_TRUST_PROXY)}`,
+      handler: limitExceeded,
+    }),
+  );
+  app.use(
+    "/api/v1/tenant/export",
+    rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit: config.OHA_EXPORTS_PER_MINUTE,
+      standardHeaders: "draft-7",
+      keyGenerator: (c) => `export:${c.get("principal")?.id ?? "anonymous"}`,
+      handler: limitExceeded,
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // Records hold personal data (contacts): never let shared caches keep API answers.
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problem(c, error.code, error);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code: ProblemCode =
+        status === 413
+          ? "payload_too_large"
+          : status === 401
+            ? "unauthorized"
+            : status === 404
+              ? "not_found"
+              : "malformed_request";
+      return problem(c, code, new ProblemError(code, { detail: error.message }));
+    }
+    if (error instanceof SyntaxError) return problem(c, "malformed_request");
+    logger.log("error", "unhandled error", {
+      requestId: c.get("requestId"),
+      error: error.name,
+      message: error.message,
+    });
+    return problem(c, "internal");
+  });
+  app.notFound((c) => problem(c, "not_found"));
+
+  const routed = registerRoutes(app);
+
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: apiTitle,
+      version: apiVersion,
+      description:
+        "Die Programmierschnittstelle von OHA für Koordinierungsstellen am Übergang Schule–Beruf. / The API of OHA for coordination offices at the transition from school to work.",
+      license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
+    },
+    servers: [{ url: config.OHA_PUBLIC_URL ?? new URL(c.req.url).origin }],
+  }));
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An OHA API key (oha_…) or an OIDC access token of the district's identity provider.",
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: apiTitle }));
+  return routed;
+}
+
+/** The type of the app, for the typed client. */
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,45 @@
+import { serve } from "@hono/node-server";
+import { openStore } from "@oha/store";
+import { createApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import { jsonLogger } from "../logger.js";
+import { ensureFirstTenant } from "../setup.js";
+
+const config = loadConfig(process.env);
+const logger = jsonLogger(config.OHA_LOG_LEVEL);
+const store = await openStore({
+  ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  dataDir: config.OHA_DATA_DIR,
+});
+const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
+const app = createApp({ store, config, logger });
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
+  const lines = [
+    "",
+    `OHA läuft / is running: ${url}`,
+    `  API-Referenz / API reference: ${url}/docs`,
+    `  Datenbank / database: ${store.kind === "pglite" ? `eingebettet / embedded (${config.OHA_DATA_DIR})` : "PostgreSQL"}`,
+  ];
+  if (first.created) {
+    lines.push(
+      `  Beispiel-Mandant angelegt / example tenant created: Landkreis Osterode am Harz (${first.tenantId})`,
+      `  Admin-API-Schlüssel (nur jetzt sichtbar) / admin API key (shown only now):`,
+      `    ${first.adminKey}`,
+    );
+  }
+  console.log(`${lines.join("\n")}\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.log("info", "shutting down", { signal });
+  server.close();
+  await store.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,35 @@
+import type { Locale, Role } from "@oha/domain";
+import type { Store } from "@oha/store";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+
+/** Who is calling: resolved from an API key or an OIDC token. Never holds personal data. */
+export interface Principal {
+  /** A stable, non-personal id: `key:<api key id>` or `oidc:<hash of subject>`. */
+  readonly id: string;
+  readonly kind: "api_key" | "oidc";
+  readonly tenantId: string;
+  readonly role: Role;
+  readonly actorId?: string | undefined;
+}
+
+/** What the app needs from its runtime. */
+export interface AppDeps {
+  readonly store: Store;
+  readonly config: Config;
+  readonly logger: Logger;
+  /** The clock; injectable for tests. */
+  readonly now?: () => Date;
+  /** Verifies OIDC bearer tokens; built from the config when left out. */
+  readonly verifyToken?: (token: string) => Promise<Record<string, unknown>>;
+}
+
+/** Hono's environment for OHA routes. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    locale: Locale;
+    principal: Principal;
+    deps: AppDeps;
+  };
+}

@@ -1,0 +1,332 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  ActionItemInput,
+  Adoption,
+  Attendance,
+  addActionItem,
+  addDecision,
+  addReview,
+  addSignature,
+  DecisionInput,
+  EffectivenessReview,
+  type EntityName,
+  type EntityRecord,
+  entities,
+  IsoDate,
+  type Meeting,
+  openActionItems,
+  recordAttendance,
+  Signature,
+  setAdoption,
+} from "@oha/domain";
+import type { Context } from "hono";
+import { validationHook } from "../app.js";
+import type { AppEnv } from "../env.js";
+import { problemResponses } from "../problems.js";
+import { etagOf, fail, guard, requireVersion, storeOf } from "./support.js";
+
+const sec = [{ bearer: [] }];
+const IdParam = z.object({ id: z.string().meta({ param: { name: "id", in: "path" } }) });
+const IfMatch = z.object({
+  "if-match": z.string().optional().meta({ description: "The parent record's ETag (required)." }),
+});
+const changeProblems = problemResponses(
+  "validation_failed",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "precondition_failed",
+  "precondition_required",
+);
+
+/** Loads a record, checks the caller may change it and the If-Match version, applies a domain operation. */
+async function change<N extends EntityName>(
+  c: Context<AppEnv>,
+  entity: N,
+  id: string,
+  operation: (record: EntityRecord<N>) => object,
+) {
+  const expected = requireVersion(c);
+  const store = storeOf(c);
+  const current = await store.get(entity, id);
+  if (!current.ok) throw fail(current.error);
+  guard(c, "update", entity, current.value as object);
+  const result = await store.update(entity, id, expected, operation(current.value) as never, {
+    principal: c.get("principal").id,
+    locale: c.get("locale"),
+  });
+  if (!result.ok) throw fail(result.error);
+  c.header("ETag", etagOf(result.value));
+  return result.value;
+}
+
+const Meetings = entities.meeting.Record;
+const Agreements = entities.agreement.Record;
+const Standards = entities.standard.Record;
+
+const OpenActionItem = z
+  .object({
+    meetingId: z.string(),
+    meetingTitle: z.string(),
+    bodyId: z.string(),
+    item: z.unknown(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: "OpenActionItem" });
+
+/** Sub-resources of meetings, agreements, standards and reconciliation rounds. */
+export function subresourceRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/meetings/{id}/attendance",
+        tags: ["Meetings"],
+        summary: "Record attendance / Anwesenheit erfassen",
+        description: "Sets the attendance of the people named; everyone else's stays.",
+        security: sec,
+        request: {
+          params: IdParam,
+          headers: IfMatch,
+          body: {
+            required: true,
+            content: {
+              "application/json": { schema: z.strictObject({ entries: z.array(Attendance).min(1) }) },
+            },
+          },
+        },
+        responses: {
+          200: { description: "The meeting", content: { "application/json": { schema: Meetings } } },
+          ...changeProblems,
+        },
+      }),
+      async (c) => {
+        const { entries } = c.req.valid("json");
+        return c.json(
+          await change(c, "meeting", c.req.valid("param").id, (m) => recordAttendance(m, entries)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/meetings/{id}/decisions",
+        tags: ["Meetings"],
+        summary: "Record a decision / Beschluss erfassen",
+        security: sec,
+        request: {
+          params: IdParam,
+          headers: IfMatch,
+          body: { required: true, content: { "application/json": { schema: DecisionInput } } },
+        },
+        responses: {
+          200: { description: "The meeting", content: { "application/json": { schema: Meetings } } },
+          ...changeProblems,
+        },
+      }),
+      async (c) => {
+        const decision = c.req.valid("json");
+        return c.json(
+          await change(c, "meeting", c.req.valid("param").id, (m) => addDecision(m, decision)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/meetings/{id}/action-items",
+        tags: ["Meetings"],
+        summary: "Add an action item / Aufgabe erfassen",
+        security: sec,
+        request: {
+          params: IdParam,
+          headers: IfMatch,
+          body: { required: true, content: { "application/json": { schema: ActionItemInput } } },
+        },
+        responses: {
+          200: { description: "The meeting", content: { "application/json": { schema: Meetings } } },
+          ...changeProblems,
+        },
+      }),
+      async (c) => {
+        const item = c.req.valid("json");
+        return c.json(
+          await change(c, "meeting", c.req.valid("param").id, (m) => addActionItem(m, item)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/action-items",
+        tags: ["Meetings"],
+        summary: "Open action items across meetings / Offene Aufgaben",
+        security: sec,
+        request: {
+          query: z.object({
+            as_of: IsoDate.optional().meta({ description: "Reference date for 'overdue' (default today)." }),
+          }),
+        },
+        responses: {
+          200: {
+            description: "Open items, oldest due date first",
+            content: { "application/json": { schema: z.object({ items: z.array(OpenActionItem) }) } },
+          },
+          ...problemResponses("unauthorized", "forbidden"),
+        },
+      }),
+      async (c) => {
+        guard(c, "read", "meeting");
+        const meetings: Meeting[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await storeOf(c).list("meeting", { limit: 1000, ...(cursor ? { cursor } : {}) });
+          if (!page.ok) throw fail(page.error);
+          meetings.push(...page.value.items);
+          cursor = page.value.nextCursor;
+        } while (cursor);
+        const asOf =
+          c.req.valid("query").as_of ?? (c.get("deps").now?.() ?? new Date()).toISOString().slice(0, 10);
+        return c.json({ items: openActionItems(meetings, asOf) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/agreements/{id}/signatures",
+        tags: ["Agreements"],
+        summary: "Add a partner's signature / Unterschrift erfassen",
+        security: sec,
+        request: {
+          params: IdParam,
+          headers: IfMatch,
+          body: { required: true, content: { "application/json": { schema: Signature } } },
+        },
+        responses: {
+          200: { description: "The agreement", content: { "application/json": { schema: Agreements } } },
+          ...changeProblems,
+        },
+      }),
+      async (c) => {
+        const signature = c.req.valid("json");
+        return c.json(
+          await change(c, "agreement", c.req.valid("param").id, (a) => addSignature(a, signature)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/agreements/{id}/goals",
+        tags: ["Agreements"],
+        summary: "Goals of an agreement / Ziele einer Vereinbarung",
+        security: sec,
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: "The goals",
+            content: { "application/json": { schema: z.object({ items: z.array(entities.goal.Record) }) } },
+          },
+          ...problemResponses("unauthorized", "forbidden", "not_found"),
+        },
+      }),
+      async (c) => {
+        guard(c, "read", "goal");
+        const id = c.req.valid("param").id;
+        const agreement = await storeOf(c).get("agreement", id);
+        if (!agreement.ok) throw fail(agreement.error);
+        const goals = await storeOf(c).list("goal", {
+          filter: { agreementId: id },
+          limit: 1000,
+          sort: "title",
+          order: "asc",
+        });
+        if (!goals.ok) throw fail(goals.error);
+        return c.json({ items: goals.value.items }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/standards/{id}/adoptions",
+        tags: ["Standards"],
+        summary: "Set an actor's adoption of a standard / Umsetzungsstand setzen",
+        security: sec,
+        request: {
+          params: IdParam,
+          headers: IfMatch,
+          body: { required: true, content: { "application/json": { schema: Adoption } } },
+        },
+        responses: {
+          200: { description: "The standard", content: { "application/json": { schema: Standards } } },
+          ...changeProblems,
+        },
+      }),
+      async (c) => {
+        const adoption = c.req.valid("json");
+        return c.json(
+          await change(c, "standard", c.req.valid("param").id, (s) => setAdoption(s, adoption)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/standards/{id}/reviews",
+        tags: ["Standards"],
+        summary: "Record an effectiveness review / Wirksamkeitsprüfung erfassen",
+        security: sec,
+        request: {
+          params: IdParam,
+          headers: IfMatch,
+          body: { required: true, content: { "application/json": { schema: EffectivenessReview } } },
+        },
+        responses: {
+          200: { description: "The standard", content: { "application/json": { schema: Standards } } },
+          ...changeProblems,
+        },
+      }),
+      async (c) => {
+        const review = c.req.valid("json");
+        return c.json(await change(c, "standard", c.req.valid("param").id, (s) => addReview(s, review)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/reconciliation-rounds/{id}/responses",
+        tags: ["Reconciliation rounds"],
+        summary: "Responses of a round / Rückmeldungen einer Runde",
+        security: sec,
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: "The responses",
+            content: {
+              "application/json": {
+                schema: z.object({ items: z.array(entities.reconciliationResponse.Record) }),
+              },
+            },
+          },
+          ...problemResponses("unauthorized", "forbidden", "not_found"),
+        },
+      }),
+      async (c) => {
+        guard(c, "read", "reconciliationResponse");
+        const id = c.req.valid("param").id;
+        const round = await storeOf(c).get("reconciliationRound", id);
+        if (!round.ok) throw fail(round.error);
+        const responses = await storeOf(c).list("reconciliationResponse", {
+          filter: { roundId: id },
+          limit: 1000,
+        });
+        if (!responses.ok) throw fail(responses.error);
+        return c.json({ items: responses.value.items }, 200);
+      },
+    );
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { type EntityName, entities, entityNames } from "../src/model/entities.js";
+
+/**
+ * The base of every schema's `$id`. It names the schemas and never changes; it is not a download
+ * location (the `.example` domain is reserved). The files themselves ship in the package.
+ */
+export const jsonSchemaBase = "https://oha.example/schemas/";
+
+/** The three schemas of an entity, and which side of a parse each describes. */
+const kinds = [
+  { kind: "record", key: "Record", io: "output", purpose: "The stored record, as the API returns it." },
+  { kind: "create", key: "Create", io: "input", purpose: "What a client sends to create one." },
+  {
+    kind: "patch",
+    key: "Patch",
+    io: "input",
+    purpose:
+      "A partial update (JSON Merge Patch): leave a field out to keep it, null clears an optional field.",
+  },
+] as const;
+
+type Kind = (typeof kinds)[number]["kind"];
+
+/** The file of one schema in the index. */
+export interface JsonSchemaIndexEntry {
+  readonly entity: EntityName;
+  readonly label: { readonly de: string; readonly en: string };
+  readonly idPrefix: string;
+  readonly schemas: Readonly<Record<Kind, string>>;
+}
+
+function schemaName(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error("Every entity schema needs a meta id.");
+  return id;
+}
+
+/**
+ * Generates the JSON Schema (draft 2020-12) of every entity's Record, Create and Patch schema,
+ * plus an index, as file name → JSON text. Deterministic: the same model gives the same bytes.
+ */
+export function generateJsonSchemas(): Map<string, string> {
+  const files = new Map<string, string>();
+  const index: JsonSchemaIndexEntry[] = [];
+  for (const entity of entityNames) {
+    const def = entities[entity];
+    const names = {} as Record<Kind, string>;
+    for (const { kind, key, io, purpose } of kinds) {
+      const schema = def[key];
+      const name = schemaName(schema);
+      const { $schema, ...body } = z.toJSONSchema(schema, { io, target: "draft-2020-12" });
+      const document = {
+        $schema,
+        $id: `${jsonSchemaBase}${name}.json`,
+        title: name,
+        description: `${def.label.de === def.label.en ? def.label.de : `${def.label.de} (${def.label.en})`}. ${purpose}`,
+        ...body,
+      };
+      files.set(`${name}.json`, `${JSON.stringify(document, null, 2)}\n`);
+      names[kind] = `${name}.json`;
+    }
+    index.push({ entity, label: def.label, idPrefix: def.idPrefix, schemas: names });
+  }
+  const indexDocument = { base: jsonSchemaBase, entities: index };
+  files.set("index.json", `${JSON.stringify(indexDocument, null, 2)}\n`);
+  return files;
+}

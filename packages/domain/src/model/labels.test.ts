@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import * as domain from "../index.js";
+import { entities, entityNames } from "./entities.js";
+import { type EnumId, labelOf, labels } from "./labels.js";
+
+/** Every enum in the JSON Schemas of every entity, by the name of its definition. */
+function enumsOfEntities(): { named: Map<string, unknown[]>; unnamed: string[] } {
+  const named = new Map<string, unknown[]>();
+  const unnamed: string[] = [];
+  const walk = (node: unknown, where: string, name?: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        walk(child, `${where}/${i}`);
+      });
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const schema = node as Record<string, unknown>;
+    if (Array.isArray(schema.enum)) {
+      if (name) named.set(name, schema.enum);
+      else unnamed.push(where);
+    }
+    for (const [key, child] of Object.entries(schema)) {
+      if (key === "$defs") {
+        for (const [defName, def] of Object.entries(child as object))
+          walk(def, `${where}/$defs/${defName}`, defName);
+      } else walk(child, `${where}/${key}`);
+    }
+  };
+  for (const name of entityNames) {
+    const def = entities[name];
+    walk(z.toJSONSchema(def.Create, { io: "input" }), `${name}.Create`);
+    walk(z.toJSONSchema(def.Patch, { io: "input" }), `${name}.Patch`);
+    walk(z.toJSONSchema(def.Record, { io: "output" }), `${name}.Record`);
+  }
+  return { named, unnamed };
+}
+
+/** Every Zod enum the package exports, by its schema id. */
+function exportedEnums(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const value of Object.values(domain)) {
+    if (!(value instanceof z.ZodEnum)) continue;
+    const id = z.globalRegistry.get(value)?.id;
+    found.set(id ?? "(no id)", value.options.map(String));
+  }
+  return found;
+}
+
+describe("labels", () => {
+  const { named, unnamed } = enumsOfEntities();
+
+  it("finds the enums of the entities", () => {
+    expect(named.size).toBeGreaterThan(30);
+    expect(named.get("ActorKind")).toContain("job_centre");
+  });
+
+  it("has no enum without a name, so every enum can be labelled", () => {
+    expect(unnamed).toEqual([]);
+  });
+
+  it("labels every value of every enum of every entity in German and English", () => {
+    for (const [id, values] of named) {
+      expect(Object.keys(labels), `no labels for ${id}`).toContain(id);
+      const map = labels[id as EnumId] as Record<string, { de: string; en: string }>;
+      for (const value of values) {
+        const label = map[String(value)];
+        expect(label, `${id}.${String(value)}`).toBeDefined();
+        expect(label?.de.trim(), `${id}.${String(value)}.de`).not.toBe("");
+        expect(label?.en.trim(), `${id}.${String(value)}.en`).not.toBe("");
+      }
+    }
+  });
+
+  it("labels nothing that no enum has", () => {
+    for (const [id, values] of named) {
+      expect(Object.keys(labels[id as EnumId]).sort(), id).toEqual(values.map(String).sort());
+    }
+  });
+
+  it("uses every label map for an exported enum of the same id and values", () => {
+    const enums = exportedEnums();
+    expect([...enums.keys()]).not.toContain("(no id)");
+    for (const [id, map] of Object.entries(labels)) {
+      expect(enums.has(id), `labels.${id} has no exported enum`).toBe(true);
+      expect(enums.get(id)?.slice().sort(), id).toEqual(Object.keys(map).sort());
+    }
+    for (const id of enums.keys()) expect(Object.keys(labels), `enum ${id} has no labels`).toContain(id);
+  });
+
+  it("gives distinct labels within each enum, so choices can be told apart", () => {
+    for (const [id, map] of Object.entries(labels)) {
+      const texts = Object.values(map) as { de: string; en: string }[];
+      expect(new Set(texts.map((t) => t.de)).size, `${id} (de)`).toBe(texts.length);
+      expect(new Set(texts.map((t) => t.en)).size, `${id} (en)`).toBe(texts.length);
+    }
+  });
+
+  it("keeps labels trimmed", () => {
+    for (const [id, map] of Object.entries(labels)) {
+      for (const [value, label] of Object.entries(map) as [string, { de: string; en: string }][]) {
+        expect(label.de, `${id}.${value}`).toBe(label.de.trim());
+        expect(label.en, `${id}.${value}`).toBe(label.en.trim());
+      }
+    }
+  });
+});
+
+describe("labelOf", () => {
+  it("gives the German label by default and the English one on request", () => {
+    expect(labelOf("ActorKind", "job_centre")).toBe("Jobcenter");
+    expect(labelOf("ActorKind", "job_centre", "en")).toBe("Job centre");
+    expect(labelOf("BodyKind", "advisory_board")).toBe("Beirat");
+  });
+
+  it("falls back to the value itself for an unknown value", () => {
+    expect(labelOf("ActorKind", "spaceport")).toBe("spaceport");
+    expect(labelOf("ActorKind", "spaceport", "en")).toBe("spaceport");
+  });
+
+  it("does not mistake object properties for values", () => {
+    expect(labelOf("ActorKind", "toString")).toBe("toString");
+    expect(labelOf("ActorKind", "constructor", "en")).toBe("constructor");
+  });
+});
