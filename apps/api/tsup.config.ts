@@ -12,7 +12,8 @@ export default defineConfig([
     format: ["esm"],
     platform: "node",
     target: "node20",
-    dts: { entry: { index: "src/index.ts", client: "src/client.ts" } },
+    // No declaration build: the workspace reads this package's types from source (@oha/source),
+    // and the package is not published.
     clean: true,
     sourcemap: true,
     esbuildOptions(options) {

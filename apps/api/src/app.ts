@@ -49,17 +49,27 @@ export const validationHook = (
 };
 
 function clientKey(c: Context<AppEnv>, trustProxy: boolean): string {
+  // Address headers are set by whoever sends the request: only a trusted proxy's count, otherwise a
+  // client could dodge the limits by changing them (or lock others out by copying theirs).
   if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded =
+      c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ||
+      c.req.header("x-real-ip") ||
+      c.req.header("cf-connecting-ip");
     if (forwarded) return forwarded;
   }
-  return (
-    c.req.header("x-real-ip") ??
-    c.req.header("cf-connecting-ip") ??
-    (c.env as { ip?: string } | undefined)?.ip ??
-    "local"
-  );
+  // The peer's address as the runtime reports it (@hono/node-server passes the Node request as `incoming`).
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } }; ip?: string } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? env?.ip ?? "local";
 }
+
+/** The problems of Hono's own HTTP errors (body limit, media type gate, …); any other is a malformed request. */
+const httpProblems: Partial<Record<number, ProblemCode>> = {
+  401: "unauthorized",
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
 
 /**
  * Creates the OHA HTTP API. Runtime specifics (the server, the database) come in through `deps`,
@@ -124,6 +134,11 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // Records hold personal data (contacts): never let shared caches keep API answers, errors included.
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  });
   const limitExceeded = (c: Context<AppEnv>) => problem(c, "rate_limited");
   // The public catalogue: anyone may read it from any site, caches may keep it, clients revalidate by ETag.
   app.use("/public/*", cors({ origin: "*", allowMethods: ["GET"] }));
@@ -182,31 +197,18 @@ export function createApp(deps: AppDeps) {
       handler: limitExceeded,
     }),
   );
-  app.use("/api/*", async (c, next) => {
-    await next();
-    // Records hold personal data (contacts): never let shared caches keep API answers.
-    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
-  });
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error.code, error);
     if (error instanceof HTTPException) {
-      const status = error.status;
-      const code: ProblemCode =
-        status === 413
-          ? "payload_too_large"
-          : status === 401
-            ? "unauthorized"
-            : status === 404
-              ? "not_found"
-              : "malformed_request";
+      const code = httpProblems[error.status] ?? "malformed_request";
       return problem(c, code, new ProblemError(code, { detail: error.message }));
     }
     if (error instanceof SyntaxError) return problem(c, "malformed_request");
     logger.log("error", "unhandled error", {
       requestId: c.get("requestId"),
       error: error.name,
-      message: error.message,
+      detail: error.message,
     });
     return problem(c, "internal");
   });
@@ -231,6 +233,11 @@ export function createApp(deps: AppDeps) {
     description: "An OHA API key (oha_…) or an OIDC access token of the district's identity provider.",
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: apiTitle }));
+  const serveAssets = deps.serveAssets;
+  if (serveAssets) {
+    const apiPath = /^\/(api|public|openapi\.json|docs|healthz|readyz)(\/|$)/;
+    app.on(["GET", "HEAD"], "*", (c, next) => (apiPath.test(c.req.path) ? next() : serveAssets(c, next)));
+  }
   return routed;
 }
 

@@ -1,5 +1,6 @@
 import type { Locale, Role } from "@oha/domain";
 import type { Store } from "@oha/store";
+import type { MiddlewareHandler } from "hono";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   readonly logger: Logger;
   /** The clock; injectable for tests. */
   readonly now?: () => Date;
+  /** Serves the admin UI's files (runtime-specific); paths of the API are never passed to it. */
+  readonly serveAssets?: MiddlewareHandler | undefined;
   /** Verifies OIDC bearer tokens; built from the config when left out. */
   readonly verifyToken?: (token: string) => Promise<Record<string, unknown>>;
 }

@@ -15,7 +15,9 @@ export function jsonLogger(
   return {
     log(level, message, fields = {}) {
       if (order[level] < order[minimum]) return;
-      sink(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+      const head = { time: new Date().toISOString(), level, message };
+      // The head again last, so that no field can replace the time, level or message.
+      sink(JSON.stringify({ ...head, ...fields, ...head }));
     },
   };
 }

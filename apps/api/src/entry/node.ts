@@ -4,6 +4,7 @@ import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
+import { adminAssets, adminDist } from "./assets.js";
 
 const config = loadConfig(process.env);
 const logger = jsonLogger(config.OHA_LOG_LEVEL);
@@ -12,13 +13,17 @@ const store = await openStore({
   dataDir: config.OHA_DATA_DIR,
 });
 const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
-const app = createApp({ store, config, logger });
+const ui = adminDist(process.env);
+const app = createApp({ store, config, logger, ...(ui ? { serveAssets: adminAssets(ui) } : {}) });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
   const lines = [
     "",
     `OHA läuft / is running: ${url}`,
+    ui
+      ? `  Verwaltung / admin UI: ${url}/`
+      : "  Verwaltung / admin UI: not built (pnpm --filter @oha/admin build)",
     `  API-Referenz / API reference: ${url}/docs`,
     `  Datenbank / database: ${store.kind === "pglite" ? `eingebettet / embedded (${config.OHA_DATA_DIR})` : "PostgreSQL"}`,
   ];

@@ -1,21 +1,27 @@
 import type { Role } from "@oha/domain";
 import type { MiddlewareHandler } from "hono";
-import { createRemoteJWKSet, jwtVerify } from "jose";
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
 import type { Config } from "../config.js";
 import type { AppEnv, Principal } from "../env.js";
 import { ProblemError } from "../problems.js";
 
-/** Builds the OIDC token verifier from the configuration (JWKS with issuer and audience checks). */
+/**
+ * Builds the OIDC token verifier from the configuration (JWKS with issuer and audience checks).
+ * The keys come from the issuer's JWKS endpoint unless given (a local key set, e.g. in tests).
+ */
 export function oidcVerifier(
   config: Config,
+  keys?: JWTVerifyGetKey,
 ): ((token: string) => Promise<Record<string, unknown>>) | undefined {
   const issuer = config.OHA_OIDC_ISSUER;
   if (!issuer) return undefined;
   const jwksUrl = config.OHA_OIDC_JWKS_URL ?? `${issuer.replace(/\/$/, "")}/protocol/openid-connect/certs`;
-  const jwks = createRemoteJWKSet(new URL(jwksUrl));
+  const jwks = keys ?? createRemoteJWKSet(new URL(jwksUrl));
   return async (token) => {
     const { payload } = await jwtVerify(token, jwks, {
       issuer,
+      // A token without an expiry would stay valid for ever once leaked.
+      requiredClaims: ["exp"],
       ...(config.OHA_OIDC_AUDIENCE ? { audience: config.OHA_OIDC_AUDIENCE } : {}),
     });
     return payload as Record<string, unknown>;

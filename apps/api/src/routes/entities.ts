@@ -17,6 +17,13 @@ import { etagOf, fail, guard, requireVersion, storeOf, withIdempotency } from ".
 export function listQuery(name: EntityName) {
   const filters: Record<string, z.ZodType> = {};
   for (const f of filterableFields(name)) {
+    if (f.kind === "boolean") {
+      filters[f.field] = z
+        .enum(["true", "false"])
+        .optional()
+        .meta({ description: `Records whose ${f.field} is true or false.` });
+      continue;
+    }
     filters[f.field] = z
       .string()
       .optional()
@@ -102,10 +109,12 @@ const IdempotencyKey = z.object({
 
 /** Splits the list query into paging, sorting and filters. */
 function toListOptions(name: EntityName, query: Record<string, unknown>) {
-  const filter: Record<string, string[]> = {};
+  const filter: Record<string, string[] | boolean> = {};
   for (const f of filterableFields(name)) {
     const value = query[f.field];
-    if (typeof value === "string" && value.length) filter[f.field] = value.split(",");
+    if (typeof value !== "string" || !value.length) continue;
+    // A query string holds text; the stored field is a JSON boolean.
+    filter[f.field] = f.kind === "boolean" ? value === "true" : value.split(",");
   }
   const sort = typeof query.sort === "string" ? query.sort : undefined;
   return {
@@ -156,6 +165,9 @@ export function entityRouter<N extends EntityName>(name: N) {
     })
     .meta({ id: "HistoryEntry" });
   const summary = (verb: string) => `${verb} ${def.label.en} / ${def.label.de}`;
+  // Operation ids name the entity: listActors, getActor, createActor, … (for generated clients).
+  const one = pascal(name);
+  const many = pascal(def.plural);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   return app
@@ -165,6 +177,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/",
         tags: [tag],
         summary: `List ${def.labelPlural.en} / ${def.labelPlural.de}`,
+        operationId: `list${many}`,
         security: [{ bearer: [] }],
         request: { query: listQuery(name) },
         responses: {
@@ -194,6 +207,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/{id}",
         tags: [tag],
         summary: summary("Get"),
+        operationId: `get${one}`,
         security: [{ bearer: [] }],
         request: { params: IdParam(name) },
         responses: {
@@ -219,6 +233,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/",
         tags: [tag],
         summary: summary("Create"),
+        operationId: `create${one}`,
         security: [{ bearer: [] }],
         request: {
           headers: IdempotencyKey,
@@ -261,6 +276,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/batch",
         tags: [tag],
         summary: `Create many ${def.labelPlural.en} at once, all or nothing`,
+        operationId: `create${many}Batch`,
         description:
           "Checks every row with the domain's rules. With `dry_run=true` nothing is written. Otherwise the rows are written in one transaction, and only if every row is valid.",
         security: [{ bearer: [] }],
@@ -320,6 +336,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/{id}/purge",
         tags: [tag],
         summary: summary("Erase for good (GDPR)"),
+        operationId: `purge${one}`,
         description:
           "Removes the record and its personal data from the history; a history entry without personal data remains.",
         security: [{ bearer: [] }],
@@ -356,6 +373,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/{id}",
         tags: [tag],
         summary: summary("Change"),
+        operationId: `update${one}`,
         description:
           "JSON Merge Patch: fields left out stay, `null` clears an optional field. Requires If-Match.",
         security: [{ bearer: [] }],
@@ -401,6 +419,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/{id}",
         tags: [tag],
         summary: summary("Delete"),
+        operationId: `delete${one}`,
         description: "Soft delete: the record stays visible to sync clients as deleted. Requires If-Match.",
         security: [{ bearer: [] }],
         request: { params: IdParam(name), headers: IfMatch },
@@ -433,6 +452,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         path: "/{id}/history",
         tags: [tag],
         summary: summary("History of"),
+        operationId: `get${one}History`,
         security: [{ bearer: [] }],
         request: { params: IdParam(name) },
         responses: {
@@ -446,14 +466,17 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         guard(c, "read", name);
         const { id } = c.req.valid("param");
-        const store = storeOf(c);
-        const current = await store.get(name, id, { includeDeleted: true });
-        if (!current.ok) throw fail(current.error);
-        const items = await store.history(name, id, { locale: c.get("locale") });
+        // Not through `get`: a purged record's history stays readable (its purge entry is the audit trail).
+        const items = await storeOf(c).history(name, id, { locale: c.get("locale") });
         if (!items.ok) throw fail(items.error);
         return c.json({ items: items.value }, 200);
       },
     );
+}
+
+/** `funding-programmes` → `FundingProgrammes`, `coordinationOffice` → `CoordinationOffice`. */
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 }
 
 function ctxOf(c: Context<AppEnv>) {

@@ -14,6 +14,8 @@ export function healthRoutes() {
         path: "/healthz",
         tags: ["Operations"],
         summary: "Liveness: the process answers",
+        operationId: "getLiveness",
+        security: [],
         responses: { 200: { description: "Alive", content: { "application/json": { schema: Health } } } },
       }),
       (c) => c.json({ status: "ok" as const }, 200),
@@ -24,6 +26,8 @@ export function healthRoutes() {
         path: "/readyz",
         tags: ["Operations"],
         summary: "Readiness: the database answers",
+        operationId: "getReadiness",
+        security: [],
         responses: {
           200: { description: "Ready", content: { "application/json": { schema: Health } } },
           503: { description: "Not ready", content: { "application/json": { schema: Health } } },

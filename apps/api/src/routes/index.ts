@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
+import { analyticsRoutes } from "./analytics.js";
 import { entityRouter } from "./entities.js";
 import { healthRoutes } from "./health.js";
 import { publicRoutes } from "./public.js";
@@ -13,6 +14,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
     .route("/public/v1", publicRoutes())
     .route("/api/v1", tenantRoutes())
     .route("/api/v1", subresourceRoutes())
+    .route("/api/v1/analytics", analyticsRoutes())
     .route("/api/v1/offices", entityRouter("coordinationOffice"))
     .route("/api/v1/funding-programmes", entityRouter("fundingProgramme"))
     .route("/api/v1/actors", entityRouter("actor"))

@@ -43,12 +43,20 @@ export function publicRoutes() {
       path: "/regions/{regionId}/measures",
       tags: ["Public catalogue"],
       summary: "Public catalogue of measures / Öffentlicher Maßnahmenkatalog",
+      operationId: "listPublicMeasures",
+      // Open to anyone: no credentials.
+      security: [],
       request: { params: RegionParam, query: CatalogueQuery },
       responses: {
         200: {
           description: "The public measures of the region",
           content: { "application/json": { schema: Catalogue } },
+          headers: {
+            ETag: { schema: { type: "string" } },
+            "Cache-Control": { schema: { type: "string" } },
+          },
         },
+        304: { description: "Not modified since the ETag sent in If-None-Match" },
         ...problemResponses("validation_failed", "not_found", "rate_limited"),
       },
     }),

@@ -83,6 +83,7 @@ export function subresourceRoutes() {
         path: "/meetings/{id}/attendance",
         tags: ["Meetings"],
         summary: "Record attendance / Anwesenheit erfassen",
+        operationId: "recordMeetingAttendance",
         description: "Sets the attendance of the people named; everyone else's stays.",
         security: sec,
         request: {
@@ -114,6 +115,7 @@ export function subresourceRoutes() {
         path: "/meetings/{id}/decisions",
         tags: ["Meetings"],
         summary: "Record a decision / Beschluss erfassen",
+        operationId: "addMeetingDecision",
         security: sec,
         request: {
           params: IdParam,
@@ -139,6 +141,7 @@ export function subresourceRoutes() {
         path: "/meetings/{id}/action-items",
         tags: ["Meetings"],
         summary: "Add an action item / Aufgabe erfassen",
+        operationId: "addMeetingActionItem",
         security: sec,
         request: {
           params: IdParam,
@@ -164,6 +167,7 @@ export function subresourceRoutes() {
         path: "/action-items",
         tags: ["Meetings"],
         summary: "Open action items across meetings / Offene Aufgaben",
+        operationId: "listOpenActionItems",
         security: sec,
         request: {
           query: z.object({
@@ -199,6 +203,7 @@ export function subresourceRoutes() {
         path: "/agreements/{id}/signatures",
         tags: ["Agreements"],
         summary: "Add a partner's signature / Unterschrift erfassen",
+        operationId: "addAgreementSignature",
         security: sec,
         request: {
           params: IdParam,
@@ -224,6 +229,7 @@ export function subresourceRoutes() {
         path: "/agreements/{id}/goals",
         tags: ["Agreements"],
         summary: "Goals of an agreement / Ziele einer Vereinbarung",
+        operationId: "listAgreementGoals",
         security: sec,
         request: { params: IdParam },
         responses: {
@@ -255,6 +261,7 @@ export function subresourceRoutes() {
         path: "/standards/{id}/adoptions",
         tags: ["Standards"],
         summary: "Set an actor's adoption of a standard / Umsetzungsstand setzen",
+        operationId: "setStandardAdoption",
         security: sec,
         request: {
           params: IdParam,
@@ -280,6 +287,7 @@ export function subresourceRoutes() {
         path: "/standards/{id}/reviews",
         tags: ["Standards"],
         summary: "Record an effectiveness review / Wirksamkeitsprüfung erfassen",
+        operationId: "addStandardReview",
         security: sec,
         request: {
           params: IdParam,
@@ -302,6 +310,7 @@ export function subresourceRoutes() {
         path: "/reconciliation-rounds/{id}/responses",
         tags: ["Reconciliation rounds"],
         summary: "Responses of a round / Rückmeldungen einer Runde",
+        operationId: "listRoundResponses",
         security: sec,
         request: { params: IdParam },
         responses: {

@@ -57,6 +57,7 @@ export function tenantRoutes() {
         path: "/me",
         tags: ["Tenant"],
         summary: "Who am I / Wer bin ich",
+        operationId: "getMe",
         security: sec,
         responses: {
           200: { description: "The caller and the tenant", content: { "application/json": { schema: Me } } },
@@ -82,6 +83,7 @@ export function tenantRoutes() {
         path: "/tenant",
         tags: ["Tenant"],
         summary: "The tenant's region / Die Region des Mandanten",
+        operationId: "getTenant",
         security: sec,
         responses: {
           200: {
@@ -105,6 +107,7 @@ export function tenantRoutes() {
         path: "/tenant",
         tags: ["Tenant"],
         summary: "Change the tenant's region (admin) / Region ändern",
+        operationId: "updateTenant",
         security: sec,
         request: {
           body: { required: true, content: { "application/json": { schema: entities.region.Patch } } },
@@ -147,6 +150,7 @@ export function tenantRoutes() {
         path: "/api-keys",
         tags: ["Tenant"],
         summary: "List API keys (admin) / API-Schlüssel",
+        operationId: "listApiKeys",
         security: sec,
         responses: {
           200: {
@@ -168,6 +172,7 @@ export function tenantRoutes() {
         path: "/api-keys",
         tags: ["Tenant"],
         summary: "Create an API key (admin); the secret is shown once",
+        operationId: "createApiKey",
         security: sec,
         request: { body: { required: true, content: { "application/json": { schema: ApiKeyCreate } } } },
         responses: {
@@ -198,6 +203,7 @@ export function tenantRoutes() {
         path: "/api-keys/{keyId}",
         tags: ["Tenant"],
         summary: "Revoke an API key (admin)",
+        operationId: "revokeApiKey",
         security: sec,
         request: { params: KeyIdParam },
         responses: {
@@ -221,6 +227,7 @@ export function tenantRoutes() {
         path: "/tenant/export",
         tags: ["Tenant"],
         summary: "Export the whole tenant as a JSON bundle",
+        operationId: "exportTenant",
         security: sec,
         responses: {
           200: {
@@ -245,6 +252,7 @@ export function tenantRoutes() {
         path: "/tenant/import",
         tags: ["Tenant"],
         summary: "Import a JSON bundle into the tenant, all or nothing",
+        operationId: "importTenant",
         security: sec,
         request: {
           query: ImportQuery,

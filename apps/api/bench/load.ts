@@ -1,0 +1,124 @@
+// Load benchmark: autocannon against the real Node server on 127.0.0.1 with 10,000 measures,
+// on the embedded database and on PostgreSQL. Bounded in time; prints a Markdown table.
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { openStore, type Store } from "@oha/store";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { jsonLogger } from "../src/logger.js";
+
+const measures = Number(process.env.BENCH_MEASURES ?? 10_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 10;
+
+async function fill(store: Store): Promise<{ key: string; ids: string[] }> {
+  const created = await store.seedExampleTenant("bench");
+  if (!created.ok) throw new Error(created.error.message);
+  const tenant = store.tenant(created.value.id);
+  const key = await store.apiKeys.create({ tenantId: created.value.id, role: "coordinator", name: "bench" });
+  if (!key.ok) throw new Error(key.error.message);
+  const provider = "act_osterode0010";
+  const categories = [
+    "vocational_orientation",
+    "counselling",
+    "application_support",
+    "pre_vocational",
+    "training_support",
+  ] as const;
+  const ids: string[] = [];
+  for (let start = 0; start < measures; start += 500) {
+    const batch = await tenant.transaction(async (tx) => {
+      const made: string[] = [];
+      for (let i = start; i < Math.min(start + 500, measures); i++) {
+        const r = await tx.create(
+          "measure",
+          {
+            title: `Maßnahme ${i}`,
+            providerActorId: provider,
+            category: categories[i % categories.length]!,
+            targetGroups: ["pupils_lower_secondary"],
+            from: "2025-08-01",
+            status: "running",
+            public: i % 2 === 0,
+            places: 10 + (i % 20),
+          },
+          { principal: "bench" },
+        );
+        if (!r.ok) return r;
+        made.push(r.value.id);
+      }
+      return { ok: true as const, value: made };
+    });
+    if (!batch.ok) throw new Error(batch.error.message);
+    ids.push(...batch.value);
+  }
+  return { key: key.value.secret, ids };
+}
+
+async function measure(label: string, store: Store) {
+  const { key, ids } = await fill(store);
+  const config = loadConfig({ OHA_RATE_LIMIT_PER_MINUTE: "100000000", OHA_LOG_LEVEL: "silent" });
+  const app = createApp({ store, config, logger: jsonLogger("silent") });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  const headers = { authorization: `Bearer ${key}` };
+  const rows: string[] = [];
+  for (const [name, path] of [
+    ["list of 50 measures", "/api/v1/measures?limit=50&category=counselling&sort=title"],
+    ["get measure by id", `/api/v1/measures/${ids[Math.floor(ids.length / 2)]}`],
+  ] as const) {
+    await autocannon({ url: base + path, headers, connections, duration: 2 }); // warm-up
+    const result = await autocannon({ url: base + path, headers, connections, duration: seconds });
+    if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers`);
+    rows.push(
+      `| ${label} | ${name} | ${connections} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} |`,
+    );
+  }
+  server.close();
+  return rows;
+}
+
+const rows: string[] = [];
+const dir = mkdtempSync(join(tmpdir(), "oha-bench-"));
+const embedded = await openStore({ dataDir: dir });
+try {
+  rows.push(...(await measure("PGlite (embedded)", embedded)));
+} finally {
+  await embedded.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const serverUrl =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const dbName = `oha_bench_${Date.now()}`;
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+try {
+  await admin.unsafe(`create database ${dbName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const pg = await openStore({ databaseUrl: url.toString() });
+  try {
+    rows.push(...(await measure("PostgreSQL 15", pg)));
+  } finally {
+    await pg.close();
+  }
+} catch (error) {
+  console.error(`PostgreSQL not benchmarked: ${(error as Error).message}`);
+} finally {
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+  await admin.end();
+}
+
+console.log(
+  `\n${measures} measures, ${seconds} s per endpoint after a 2 s warm-up, ${connections} connections\n`,
+);
+console.log("| database | endpoint | connections | requests/s | p50 ms | p99 ms |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const row of rows) console.log(row);

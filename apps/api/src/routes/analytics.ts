@@ -1,0 +1,400 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  analyseReconciliationRound,
+  assessContinuity,
+  assessNetworkHealth,
+  assessParticipation,
+  assessStandards,
+  compareReconciliationRounds,
+  coverageMatrix,
+  findOverlaps,
+  goalRealisationFromReport,
+  IsoDate,
+  MeasureCategory,
+  MeasureId,
+  measureRealisation,
+  type Network,
+  OverlapVerdict,
+  rollUpGoalProgress,
+  TargetGroup,
+} from "@oha/domain";
+import type { Context } from "hono";
+import { validationHook } from "../app.js";
+import type { AppEnv } from "../env.js";
+import { ProblemError, problemResponses } from "../problems.js";
+import { etagOf, fail, guard, storeOf } from "./support.js";
+
+const sec = [{ bearer: [] }];
+const AsOf = z.object({
+  as_of: IsoDate.optional().meta({ description: "Reference date of the analysis (default: today)." }),
+});
+const result = (id: string, description: string) =>
+  z
+    .record(z.string(), z.unknown())
+    .meta({ id, description: `${description} See @oha/domain for the full shape.` });
+const readProblems = problemResponses("validation_failed", "unauthorized", "forbidden");
+
+function asOf(c: Context<AppEnv>, value: string | undefined): string {
+  return value ?? (c.get("deps").now?.() ?? new Date()).toISOString().slice(0, 10);
+}
+
+async function network(c: Context<AppEnv>): Promise<Network> {
+  guard(c, "read", "measure");
+  return storeOf(c).network();
+}
+
+/** The analyses of @oha/domain over the caller's tenant, computed from its current records. */
+export function analyticsRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/overlaps",
+        tags: ["Analytics"],
+        summary: "Possibly redundant measures / Mögliche Angebotsredundanzen",
+        security: sec,
+        request: {
+          query: z.object({
+            threshold: z.coerce
+              .number()
+              .min(0)
+              .max(1)
+              .optional()
+              .meta({ description: "Minimum score of a reported pair, 0..1." }),
+          }),
+        },
+        responses: {
+          200: {
+            description: "Scored pairs with reasons, clusters and dismissed pairs",
+            content: {
+              "application/json": { schema: result("OverlapResult", "Pairs, clusters, dismissed pairs.") },
+            },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        const threshold = c.req.valid("query").threshold;
+        const found = findOverlaps(net.measure, {
+          reviews: net.overlapReview,
+          ...(threshold === undefined ? {} : { threshold }),
+        });
+        return c.json(found as unknown as Record<string, unknown>, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/overlaps/reviews",
+        tags: ["Analytics"],
+        summary: "Dismiss or confirm a suspected overlap / Überschneidung bewerten",
+        description:
+          "Records a coordinator's verdict on a pair of measures at their current versions. `complementary` dismisses the pair until one of the two measures changes.",
+        security: sec,
+        request: {
+          body: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: z.strictObject({
+                  measureIds: z.tuple([MeasureId, MeasureId]),
+                  verdict: OverlapVerdict,
+                  note: z.string().max(2000).optional(),
+                }),
+              },
+            },
+          },
+        },
+        responses: {
+          201: {
+            description: "The review",
+            content: {
+              "application/json": { schema: result("OverlapReviewResult", "The stored overlap review.") },
+            },
+          },
+          ...problemResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
+        },
+      }),
+      async (c) => {
+        guard(c, "create", "overlapReview");
+        const { measureIds, verdict, note } = c.req.valid("json");
+        if (measureIds[0] === measureIds[1])
+          throw new ProblemError("validation_failed", { detail: "Two different measures are needed." });
+        const store = storeOf(c);
+        const [a, b] = await Promise.all(measureIds.map((id) => store.get("measure", id)));
+        if (!a?.ok) throw fail(a?.error ?? { code: "not_found", message: measureIds[0] });
+        if (!b?.ok) throw fail(b?.error ?? { code: "not_found", message: measureIds[1] });
+        const created = await store.create(
+          "overlapReview",
+          {
+            measureIds,
+            measureVersions: [a.value.version, b.value.version],
+            verdict,
+            ...(note ? { note } : {}),
+            reviewedBy: c.get("principal").id,
+            reviewedAt: (c.get("deps").now?.() ?? new Date()).toISOString(),
+          },
+          { principal: c.get("principal").id, locale: c.get("locale") },
+        );
+        if (!created.ok) throw fail(created.error);
+        c.header("ETag", etagOf(created.value));
+        return c.json(created.value as unknown as Record<string, unknown>, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/coverage",
+        tags: ["Analytics"],
+        summary: "Coverage and gaps / Abdeckung und Lücken",
+        security: sec,
+        request: {
+          query: z.object({
+            school_year: z
+              .string()
+              .regex(/^\d{4}\/\d{2}$/)
+              .optional()
+              .meta({ description: "E.g. 2024/25; default all years with measures." }),
+            minimum_places: z.coerce.number().int().min(1).optional(),
+            target_group: TargetGroup.optional(),
+            category: MeasureCategory.optional(),
+          }),
+        },
+        responses: {
+          200: {
+            description: "Matrix target group × category × municipality × school year, with gaps",
+            content: { "application/json": { schema: result("CoverageResult", "Cells and gaps.") } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        const q = c.req.valid("query");
+        const region = net.region.find((r) => r.id === c.get("principal").tenantId);
+        const coverage = coverageMatrix(net.measure, {
+          municipalities: region?.municipalities ?? [],
+          ...(q.school_year ? { schoolYears: [q.school_year] } : {}),
+          ...(q.minimum_places ? { minimumPlaces: q.minimum_places } : {}),
+          ...(q.target_group ? { targetGroups: [q.target_group] } : {}),
+          ...(q.category ? { categories: [q.category] } : {}),
+        });
+        return c.json(coverage as unknown as Record<string, unknown>, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/goals",
+        tags: ["Analytics"],
+        summary: "Goal progress and realisation / Zielerreichung",
+        security: sec,
+        request: { query: AsOf },
+        responses: {
+          200: {
+            description: "Goal tree with progress, status and missing data; realisation rate",
+            content: {
+              "application/json": { schema: result("GoalProgress", "Goal progress report and realisation.") },
+            },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        const date = asOf(c, c.req.valid("query").as_of);
+        const progress = rollUpGoalProgress(net, { asOf: date });
+        return c.json(
+          { progress, realisation: goalRealisationFromReport(progress, { asOf: date }) } as unknown as Record<
+            string,
+            unknown
+          >,
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/realisation",
+        tags: ["Analytics"],
+        summary: "Realisation of planned measures / Realisierungsgrad",
+        security: sec,
+        request: { query: AsOf.extend({ from: IsoDate.optional(), to: IsoDate.optional() }) },
+        responses: {
+          200: {
+            description: "Realisation rate with the measures behind it",
+            content: {
+              "application/json": {
+                schema: result("MeasureRealisation", "Realisation of planned measures."),
+              },
+            },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        const q = c.req.valid("query");
+        const window = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
+        return c.json(
+          measureRealisation(net, { asOf: asOf(c, q.as_of), window }) as unknown as Record<string, unknown>,
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/participation",
+        tags: ["Analytics"],
+        summary: "Participation of partners and meeting frequency / Beteiligung",
+        security: sec,
+        request: {
+          query: AsOf.extend({ inactive_after_days: z.coerce.number().int().min(1).max(3650).optional() }),
+        },
+        responses: {
+          200: {
+            description: "Attendance per actor, partners not involved, bodies below target",
+            content: { "application/json": { schema: result("Participation", "Participation assessment.") } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        const q = c.req.valid("query");
+        const assessed = assessParticipation(net, {
+          asOf: asOf(c, q.as_of),
+          ...(q.inactive_after_days ? { inactiveAfterDays: q.inactive_after_days } : {}),
+        });
+        return c.json(assessed as unknown as Record<string, unknown>, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/continuity",
+        tags: ["Analytics"],
+        summary: "Personnel continuity / Personelle Kontinuität",
+        security: sec,
+        request: { query: AsOf },
+        responses: {
+          200: {
+            description: "Contact changes, tenure, vacant seats, handovers",
+            content: { "application/json": { schema: result("Continuity", "Continuity assessment.") } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        return c.json(
+          assessContinuity(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
+            string,
+            unknown
+          >,
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/standards",
+        tags: ["Analytics"],
+        summary: "Standards: adoption, unowned interfaces, overdue reviews / Standards",
+        security: sec,
+        request: { query: AsOf },
+        responses: {
+          200: {
+            description: "Adoption matrix, interfaces without owner, overdue reviews",
+            content: {
+              "application/json": { schema: result("StandardsAssessment", "Standards assessment.") },
+            },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        return c.json(
+          assessStandards(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
+            string,
+            unknown
+          >,
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/reconciliation/{roundId}",
+        tags: ["Analytics"],
+        summary: "Reconciliation round analysis and trend / Erwartungsabgleich",
+        security: sec,
+        request: {
+          params: z.object({ roundId: z.string().meta({ param: { name: "roundId", in: "path" } }) }),
+          query: AsOf.extend({
+            compare_to: z.string().optional().meta({ description: "An earlier round to compare with." }),
+          }),
+        },
+        responses: {
+          200: {
+            description: "Divergence per dimension, non-responders, and the trend",
+            content: {
+              "application/json": { schema: result("ReconciliationAnalysis", "Round analysis and trend.") },
+            },
+          },
+          ...problemResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        const { roundId } = c.req.valid("param");
+        const q = c.req.valid("query");
+        const date = asOf(c, q.as_of);
+        const analyse = (id: string) => {
+          const round = net.reconciliationRound.find((r) => r.id === id);
+          if (!round) throw new ProblemError("not_found");
+          return analyseReconciliationRound(
+            round,
+            net.reconciliationResponse.filter((r) => r.roundId === id),
+            { asOf: date },
+          );
+        };
+        const analysis = analyse(roundId);
+        const trend = q.compare_to ? compareReconciliationRounds(analyse(q.compare_to), analysis) : undefined;
+        return c.json({ analysis, ...(trend ? { trend } : {}) } as unknown as Record<string, unknown>, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/health",
+        tags: ["Analytics"],
+        summary: "Network health per success factor and inhibitor / Netzwerkgesundheit",
+        security: sec,
+        request: { query: AsOf },
+        responses: {
+          200: {
+            description: "One transparent assessment per factor, with evidence",
+            content: { "application/json": { schema: result("NetworkHealth", "Network health.") } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const net = await network(c);
+        return c.json(
+          assessNetworkHealth(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
+            string,
+            unknown
+          >,
+          200,
+        );
+      },
+    );
+}

@@ -1,0 +1,179 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const entry = resolve(here, "../dist/entry/node.js");
+const cli = resolve(here, "../dist/cli.js");
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? ok(address.port) : fail(new Error("no port")),
+      );
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+}
+
+async function start(dataDir: string): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      OHA_DATA_DIR: dataDir,
+      OHA_LOG_LEVEL: "silent",
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok && out.includes("OHA läuft")) return { child, output: () => out, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server did not become ready:\n${out}`);
+}
+
+async function stop(running: Running): Promise<number | null> {
+  const exited = new Promise<number | null>((ok) => running.child.once("exit", (code) => ok(code)));
+  running.child.kill("SIGTERM");
+  return exited;
+}
+
+function run(args: string[], dataDir: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, OHA_DATA_DIR: dataDir, DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    child.on("exit", (code) => ok({ code, out }));
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "oha-server-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("the real server process over HTTP", () => {
+  it("is built", () => {
+    expect(existsSync(entry), "run the build first (turbo does it before the tests)").toBe(true);
+  });
+
+  let adminKey = "";
+  let createdId = "";
+
+  it("creates the embedded database on first start, seeds the example and prints an admin key once", async () => {
+    const server = await start(dataDir);
+    try {
+      const key = /(oha_[A-Za-z0-9_-]{20,})/.exec(server.output())?.[1];
+      expect(key, server.output()).toBeDefined();
+      adminKey = key as string;
+      expect(server.output()).toContain("Landkreis Osterode am Harz");
+
+      const me = await fetch(`${server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${adminKey}` } });
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { tenant: { name: string } }).tenant.name).toBe(
+        "Landkreis Osterode am Harz",
+      );
+
+      const created = await fetch(`${server.url}/api/v1/actors`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${adminKey}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Kreishandwerkerschaft Muster", kind: "chamber" }),
+      });
+      expect(created.status).toBe(201);
+      createdId = ((await created.json()) as { id: string }).id;
+
+      const health = await fetch(`${server.url}/healthz`);
+      expect(await health.json()).toEqual({ status: "ok" });
+      const doc = await fetch(`${server.url}/openapi.json`);
+      expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
+      const docs = await fetch(`${server.url}/docs`);
+      expect(docs.status).toBe(200);
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+  });
+
+  it("keeps the data over a restart and prints no new key", async () => {
+    const server = await start(dataDir);
+    try {
+      expect(server.output()).not.toMatch(/oha_[A-Za-z0-9_-]{20,}/);
+      const res = await fetch(`${server.url}/api/v1/actors/${createdId}`, {
+        headers: { Authorization: `Bearer ${adminKey}` },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { name: string }).name).toBe("Kreishandwerkerschaft Muster");
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+  });
+
+  it("has an operator CLI with help for every command", async () => {
+    const help = await run(["--help"], dataDir);
+    expect(help.code).toBe(0);
+    for (const command of ["migrate", "seed", "keys create", "keys revoke", "export", "import"])
+      expect(help.out).toContain(command);
+    const keysHelp = await run(["keys", "create", "--help"], dataDir);
+    expect(keysHelp.out).toContain("--role");
+    const unknown = await run(["frobnicate"], dataDir);
+    expect(unknown.code).toBe(2);
+
+    const tenants = await run(["tenants"], dataDir);
+    expect(tenants.code).toBe(0);
+    const tenantId = /^(reg_\w{12})\t/m.exec(tenants.out)?.[1];
+    expect(tenantId, tenants.out).toBeDefined();
+    const key = await run(
+      ["keys", "create", "--tenant", tenantId as string, "--role", "viewer", "--name", "Lesezugriff"],
+      dataDir,
+    );
+    expect(key.code, key.out).toBe(0);
+    expect(key.out).toMatch(/oha_[A-Za-z0-9_-]{20,}/);
+    const badRole = await run(
+      ["keys", "create", "--tenant", tenantId as string, "--role", "emperor", "--name", "x"],
+      dataDir,
+    );
+    expect(badRole.code).toBe(2);
+
+    const exportFile = join(dataDir, "bundle.json");
+    const exported = await run(["export", "--tenant", tenantId as string, "--out", exportFile], dataDir);
+    expect(exported.code, exported.out).toBe(0);
+    const refused = await run(["import", exportFile, "--tenant", tenantId as string], dataDir);
+    expect(refused.code).toBe(1);
+  });
+});
