@@ -22,9 +22,12 @@ export function adminAssets(root: string): MiddlewareHandler {
   const files = serveStatic({ root });
   const index = serveStatic({ root, path: "index.html" });
   return async (c, next) => {
-    await files(c, async () => {
-      await index(c, next);
+    // serveStatic answers with a Response; it must become the context's response.
+    const res = await files(c, async () => {
+      const fallback = await index(c, next);
+      if (fallback) c.res = fallback;
     });
+    if (res) c.res = res;
     if (c.res.headers.get("Content-Type")?.startsWith("text/html")) c.header("Cache-Control", "no-cache");
     else if (c.req.path.startsWith("/assets/"))
       c.header("Cache-Control", "public, max-age=31536000, immutable");

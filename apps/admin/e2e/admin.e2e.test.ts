@@ -1,0 +1,480 @@
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminDir, apiCall, startServer, type TestServer } from "./server.js";
+
+const screenshots = join(adminDir, "e2e-screenshots");
+const executablePath = process.env.OHA_CHROMIUM ?? "/usr/bin/chromium";
+
+let server: TestServer;
+let browser: Browser;
+let coordinatorKey = "";
+let context: BrowserContext;
+let page: Page;
+const checked = new Set<string>();
+
+/**
+ * Checks the page with axe-core for WCAG 2.1 A and AA violations and writes a screenshot.
+ * Every route the tests visit goes through here.
+ */
+async function check(p: Page, name: string) {
+  await p.waitForLoadState("networkidle");
+  await p
+    .locator("output.loading")
+    .first()
+    .waitFor({ state: "detached", timeout: 10_000 })
+    .catch(() => undefined);
+  const result = await new AxeBuilder({ page: p })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const violations = result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
+  expect(violations, `axe on ${name} (${p.url()})`).toEqual([]);
+  await p.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  checked.add(new URL(p.url()).pathname.replace(/[a-z]{3}_[0-9A-Za-z]{12}/g, ":id"));
+}
+
+async function signIn(p: Page, key: string) {
+  await p.goto(`${server.url}/sign-in`);
+  await p.getByLabel(/API-Schlüssel/).fill(key);
+  await p.getByRole("button", { name: "Anmelden" }).click();
+  await p.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** How long the UI may take to show something: polling, as playwright-core has no web-first assertions. */
+const soon = { timeout: 15_000, interval: 100 };
+const textOf = (l: Locator) => l.innerText({ timeout: soon.timeout });
+/** The accessible description of an input: the texts its `aria-describedby` points at. */
+const descriptionOf = (l: Locator) =>
+  l.evaluate((el) =>
+    (el.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+const visible = (l: Locator) => l.waitFor({ state: "visible", timeout: soon.timeout });
+
+beforeAll(async () => {
+  await rm(screenshots, { recursive: true, force: true });
+  await mkdir(screenshots, { recursive: true });
+  server = await startServer();
+  const created = await apiCall<{ id: string; secret: string }>(
+    server,
+    server.adminKey,
+    "POST",
+    "/api/v1/api-keys",
+    {
+      role: "coordinator",
+      name: "E2E Koordination",
+    },
+  );
+  expect(created.status, "POST /api/v1/api-keys").toBe(201);
+  coordinatorKey = created.body.secret;
+  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  context = await browser.newContext({
+    locale: "de-DE",
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the admin UI against the real server", () => {
+  let actorId = "";
+  let measureId = "";
+
+  it("lets a coordinator sign in and shows the tenant's name", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { level: 1, name: "Anmelden" }).waitFor();
+    await check(page, "01-sign-in");
+    await signIn(page, coordinatorKey);
+    await visible(page.getByRole("banner").getByText("Landkreis Osterode am Harz"));
+    await check(page, "02-home");
+  });
+
+  it("creates an actor with a contact and hands the contact over to a successor", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Akteure" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Akteure" }).waitFor();
+    await check(page, "03-actors");
+    await page.getByRole("link", { name: "Akteur anlegen" }).click();
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await expect
+      .poll(() => descriptionOf(page.getByLabel(/Name des Akteurs/)), soon)
+      .toMatch(/Pflichtangabe fehlt/);
+    await check(page, "04-actor-new-errors");
+    await page.getByLabel(/Name des Akteurs/).fill("Bildungswerk Harz (E2E)");
+    await page.getByLabel(/^Art/).selectOption({ label: "Freier Träger" });
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bildungswerk Harz (E2E)" }).waitFor();
+    actorId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    expect(actorId).toMatch(/^act_/);
+
+    const contacts = page.getByRole("region", { name: "Ansprechpersonen im Zeitverlauf" });
+    await contacts.getByRole("button", { name: "Ansprechperson hinzufügen" }).click();
+    await contacts.getByLabel(/Vorname/).fill("Petra");
+    await contacts.getByLabel(/Nachname/).fill("Peters-E2E");
+    await contacts.getByLabel(/Funktion/).fill("Geschäftsführung");
+    await contacts.getByLabel(/Ebene/).selectOption("leadership");
+    await contacts.getByLabel(/^Von/).fill("2020-01-01");
+    await contacts.getByRole("button", { name: "Ansprechperson speichern" }).click();
+    const petra = contacts.getByRole("row", { name: /Petra Peters-E2E/ });
+    await expect.poll(() => textOf(petra), soon).toContain("bis heute");
+
+    await petra.getByRole("button", { name: /übergeben/ }).click();
+    const handover = page.getByRole("form", { name: /Übergabe/ });
+    await handover.getByLabel(/Vorname/).fill("Quentin");
+    await handover.getByLabel(/Nachname/).fill("Quast-E2E");
+    await handover.getByLabel(/Übergabetag/).fill(today());
+    await check(page, "05-actor-handover");
+    await handover.getByRole("button", { name: "Übergabe speichern" }).click();
+    await expect
+      .poll(() => textOf(contacts.getByRole("row", { name: /Petra Peters-E2E/ })), soon)
+      .toContain("Übergabe an Nachfolge → Quentin Quast-E2E");
+    const quentin = contacts
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: /Quentin Quast-E2E/ }) });
+    await expect.poll(() => textOf(quentin), soon).toContain("bis heute");
+    await check(page, "06-actor");
+  });
+
+  it("plans a meeting, takes attendance and records a decision with an action item", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Gremien" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Gremien" }).waitFor();
+    await check(page, "07-bodies");
+    await page.getByRole("table").getByRole("rowheader").getByRole("link").first().click();
+    await page.getByRole("region", { name: "Sitze" }).waitFor();
+    await check(page, "08-body");
+    await page.getByRole("link", { name: "Sitzung planen" }).click();
+    await page.getByLabel(/Titel der Sitzung/).fill("Sitzung E2E");
+    await page.getByLabel(/^Beginn/).fill("2026-05-12T10:00");
+    await page.getByLabel(/^Ort/).fill("Kreishaus Osterode");
+    await check(page, "09-meeting-new");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sitzung E2E" }).waitFor();
+
+    const agenda = page.getByRole("region", { name: "Tagesordnung" });
+    await agenda.getByRole("button", { name: "Tagesordnungspunkt hinzufügen" }).click();
+    await agenda.getByLabel(/Thema/).fill("Praxistage an allen Schulen");
+    await agenda.getByRole("button", { name: "Tagesordnung speichern" }).click();
+    await visible(agenda.getByText(/Gespeichert um/));
+
+    const attendance = page.getByRole("region", { name: "Anwesenheit" });
+    await attendance.getByLabel("Weitere Person erfassen").selectOption({ label: "Quentin Quast-E2E" });
+    await attendance.getByRole("button", { name: "Hinzufügen" }).click();
+    const members = attendance.getByRole("group");
+    if ((await members.count()) > 1) {
+      await members.first().getByRole("radio", { name: "Entschuldigt", exact: true }).check();
+    }
+    await attendance.getByRole("button", { name: "Alle übrigen als anwesend markieren" }).click();
+    await expect
+      .poll(
+        () =>
+          attendance
+            .getByRole("group", { name: /Quentin Quast-E2E/ })
+            .getByRole("radio", { name: "Anwesend", exact: true })
+            .isChecked(),
+        soon,
+      )
+      .toBe(true);
+    await attendance.getByRole("button", { name: "Anwesenheit speichern" }).click();
+    await visible(attendance.getByText(/Gespeichert um/));
+
+    const decisions = page.getByRole("region", { name: "Beschlüsse" });
+    await decisions.getByRole("button", { name: "Beschluss hinzufügen" }).click();
+    await decisions
+      .getByLabel(/Wortlaut/)
+      .fill("Praxistage werden ab dem Schuljahr 2026/27 an allen Schulen angeboten.");
+    await decisions.getByLabel("Zu Tagesordnungspunkt").selectOption({ index: 1 });
+    await decisions.getByRole("button", { name: "Beschlüsse speichern" }).click();
+    await visible(decisions.getByText(/Gespeichert um/));
+
+    const actions = page.getByRole("region", { name: "Aufgaben" });
+    await actions.getByRole("button", { name: "Aufgabe hinzufügen" }).click();
+    await actions.getByLabel(/^Aufgabe/).fill("Konzept Praxistage vorlegen (E2E)");
+    await actions.getByLabel("Verantwortliche Person").selectOption({ label: "Quentin Quast-E2E" });
+    await actions.getByLabel("Fällig am").fill("2026-06-30");
+    await actions.getByRole("button", { name: "Aufgaben speichern" }).click();
+    await visible(actions.getByText(/Gespeichert um/));
+    await check(page, "10-meeting");
+
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Offene Aufgaben" })
+      .click();
+    const row = page.getByRole("row", { name: /Konzept Praxistage vorlegen \(E2E\)/ });
+    await expect.poll(() => textOf(row), soon).toContain("Quentin Quast-E2E");
+    await check(page, "11-action-items");
+  });
+
+  it("creates and edits a measure, marks it public and verified, and handles a stale edit", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Maßnahmen" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Maßnahmen" }).waitFor();
+    await check(page, "12-measures");
+    await page.getByRole("link", { name: "Maßnahme anlegen" }).click();
+    await page.getByLabel(/Titel der Maßnahme/).fill("Bewerbungswerkstatt (E2E)");
+    await page.getByLabel(/Träger/).selectOption({ label: "Bildungswerk Harz (E2E)" });
+    await page.getByLabel(/^Kategorie/).selectOption("application_support");
+    await page.getByRole("checkbox", { name: "Schülerinnen und Schüler Sek I", exact: true }).check();
+    const grades = page.getByRole("group", { name: "Klassenstufen" });
+    await grades.getByLabel("von").fill("9");
+    await grades.getByLabel("bis").fill("8");
+    await page.getByLabel(/^Von/).fill("2026-08-01");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await expect
+      .poll(() => descriptionOf(grades.getByLabel("bis")), soon)
+      .toMatch(/Der Mindestwert liegt über dem Höchstwert/);
+    await check(page, "13-measure-new-errors");
+    await grades.getByLabel("bis").fill("10");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bewerbungswerkstatt (E2E)" }).waitFor();
+    measureId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+
+    await page.getByRole("link", { name: "Bearbeiten" }).click();
+    await page.getByLabel(/Plätze je Schuljahr/).fill("24");
+    await check(page, "14-measure-edit");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bewerbungswerkstatt (E2E)" }).waitFor();
+    await visible(page.getByRole("definition").filter({ hasText: /^24$/ }));
+
+    await page.getByRole("button", { name: "Öffentlich machen" }).click();
+    await visible(page.getByText("Die Maßnahme ist jetzt öffentlich."));
+    await page.getByRole("button", { name: "Als geprüft markieren" }).click();
+    await visible(page.getByText("Die Maßnahme ist als geprüft markiert."));
+    await visible(page.getByText(/Zuletzt geprüft am/));
+    await check(page, "15-measure");
+
+    // Someone else changes the measure while this person edits it.
+    await page.getByRole("link", { name: "Bearbeiten" }).click();
+    await page.getByLabel(/Hinweis zum Turnus/).fill("dienstags");
+    const current = await apiCall<{ version: number }>(
+      server,
+      server.adminKey,
+      "GET",
+      `/api/v1/measures/${measureId}`,
+    );
+    const changed = await apiCall(
+      server,
+      server.adminKey,
+      "PATCH",
+      `/api/v1/measures/${measureId}`,
+      { places: 30 },
+      {
+        "If-Match": `"${current.body.version}"`,
+      },
+    );
+    expect(changed.status).toBe(200);
+    await page.getByRole("button", { name: "Speichern" }).click();
+    const conflict = page.getByRole("region", { name: /Jemand anderes hat diesen Datensatz/ });
+    await expect
+      .poll(() => textOf(conflict.getByRole("row", { name: /Plätze je Schuljahr/ })), soon)
+      .toContain("30");
+    await expect
+      .poll(() => textOf(conflict.getByRole("row", { name: /Hinweis zum Turnus/ })), soon)
+      .toContain("dienstags");
+    await check(page, "16-measure-conflict");
+    await conflict.getByRole("button", { name: "Meine Änderungen trotzdem speichern" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bewerbungswerkstatt (E2E)" }).waitFor();
+    const saved = await apiCall<{ places: number; scheduleNote: string }>(
+      server,
+      server.adminKey,
+      "GET",
+      `/api/v1/measures/${measureId}`,
+    );
+    expect(saved.body).toMatchObject({ places: 30, scheduleNote: "dienstags" });
+  });
+
+  it("imports a CSV: the bad row is shown with its reason and not written", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "CSV-Import" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "CSV-Import" }).waitFor();
+    await check(page, "17-import");
+    await page.getByRole("radio", { name: "Akteure" }).check();
+    const csv = [
+      "Name;Art;E-Mail;PLZ;Ort",
+      "Import-Schule Nord (E2E);Allgemeinbildende Schule;nord@schule.example;37520;Osterode am Harz",
+      "Import-Fehlerhaft (E2E);Raumstation;falsch;12;Nirgendwo",
+      "Import-Verband Süd (E2E);association;;;",
+    ].join("\n");
+    await page
+      .getByLabel("CSV-Datei")
+      .setInputFiles({ name: "akteure.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await visible(page.getByText("3 Zeilen: 2 in Ordnung, 1 fehlerhaft."));
+    const bad = page.getByRole("table", { name: "1 fehlerhafte Zeile und warum" });
+    const row = bad.getByRole("row", { name: /^3/ });
+    await expect.poll(() => textOf(row), soon).toContain("Art: Bitte einen der vorgesehenen Werte wählen.");
+    await expect.poll(() => textOf(row), soon).toContain("E-Mail:");
+    await check(page, "18-import-preview");
+    await page.getByRole("button", { name: "Probelauf mit 2 Zeilen" }).click();
+    await visible(page.getByText(/Probelauf erfolgreich: 2 Zeilen/));
+    const before = await apiCall<{ total: number }>(
+      server,
+      coordinatorKey,
+      "GET",
+      "/api/v1/actors?q=Import-&limit=1",
+    );
+    expect(before.body.total).toBe(0);
+    await page.getByRole("button", { name: "2 Zeilen importieren" }).click();
+    await visible(page.getByText("2 Zeilen importiert."));
+    await check(page, "19-import-done");
+    const after = await apiCall<{ items: { name: string }[] }>(
+      server,
+      coordinatorKey,
+      "GET",
+      "/api/v1/actors?q=Import-&limit=10",
+    );
+    expect(after.body.items.map((a) => a.name).sort()).toEqual([
+      "Import-Schule Nord (E2E)",
+      "Import-Verband Süd (E2E)",
+    ]);
+  });
+
+  it("exports a list as CSV and Excel with the list's filter", async () => {
+    await page.goto(`${server.url}/actors?q=Import-`);
+    await visible(page.getByText("1–2 von 2 · Seite 1 von 1"));
+    await check(page, "20-actors-filtered");
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "CSV herunterladen" }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^akteure-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await csvDownload.path()) as string, "utf8");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("ID;Name des Akteurs;Kurzname;Art;Rechtskreise;E-Mail;Telefon;Website;Anschrift");
+    expect(lines).toHaveLength(3);
+    expect(csv).toContain("Allgemeinbildende Schule");
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Excel herunterladen" }).click(),
+    ]);
+    const xlsx = await readFile((await xlsxDownload.path()) as string);
+    expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("keeps list state over reload and back, and speaks English when asked", async () => {
+    await page.goto(`${server.url}/measures?status=running&sort=-title&page=1`);
+    await page.getByRole("heading", { level: 1, name: "Maßnahmen" }).waitFor();
+    await expect.poll(() => page.getByLabel("Status").inputValue(), soon).toBe("running");
+    await page.getByLabel("Kategorie").selectOption("internship");
+    await expect.poll(() => page.url(), soon).toMatch(/category=internship/);
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Kategorie").inputValue(), soon).toBe("internship");
+    await page.goBack();
+    await expect.poll(() => page.url(), soon).not.toMatch(/category=/);
+    await expect.poll(() => page.getByLabel("Kategorie").inputValue(), soon).toBe("");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Measures" }).waitFor();
+    await check(page, "21-measures-english");
+    await page.getByRole("button", { name: "Deutsch" }).click();
+    await page.getByRole("heading", { level: 1, name: "Maßnahmen" }).waitFor();
+  });
+
+  it("does not let a partner edit another actor's measure", async () => {
+    const partner = await apiCall<{ secret: string }>(server, server.adminKey, "POST", "/api/v1/api-keys", {
+      role: "partner",
+      name: "E2E Partner",
+      actorId,
+    });
+    expect(partner.status).toBe(201);
+    const foreign = await apiCall<{ items: { id: string; providerActorId: string; title: string }[] }>(
+      server,
+      server.adminKey,
+      "GET",
+      "/api/v1/measures?limit=20",
+    );
+    const other = foreign.body.items.find((m) => m.providerActorId !== actorId);
+    expect(other, "a measure of another actor in the example").toBeDefined();
+    const partnerContext = await browser.newContext({
+      locale: "de-DE",
+      viewport: { width: 1280, height: 900 },
+    });
+    const p = await partnerContext.newPage();
+    try {
+      await signIn(p, partner.body.secret);
+      await expect.poll(() => textOf(p.getByRole("banner")), soon).toContain("Netzwerkpartner");
+      await p.goto(`${server.url}/measures/${other?.id}`);
+      await p.getByRole("heading", { level: 1, name: other?.title ?? "" }).waitFor();
+      await expect.poll(() => p.getByRole("link", { name: "Bearbeiten" }).count(), soon).toBe(0);
+      await visible(p.getByText("Sie können diese Maßnahme ansehen, aber nicht bearbeiten."));
+      await check(p, "22-partner-foreign-measure");
+      await p.goto(`${server.url}/measures/${other?.id}/edit`);
+      await expect
+        .poll(() => textOf(p.getByRole("alert")), soon)
+        .toContain("Sie dürfen diesen Datensatz (Maßnahme) nicht bearbeiten.");
+      await expect.poll(() => p.getByRole("button", { name: "Speichern" }).count(), soon).toBe(0);
+      await check(p, "23-partner-edit-refused");
+      // The server refuses it too, whatever a client shows.
+      const current = await apiCall<{ version: number }>(
+        server,
+        partner.body.secret,
+        "GET",
+        `/api/v1/measures/${other?.id}`,
+      );
+      const refused = await apiCall(
+        server,
+        partner.body.secret,
+        "PATCH",
+        `/api/v1/measures/${other?.id}`,
+        { places: 1 },
+        {
+          "If-Match": `"${current.body.version}"`,
+        },
+      );
+      expect(refused.status).toBe(403);
+      // Its own measure it may edit.
+      await p.goto(`${server.url}/measures/${measureId}`);
+      await visible(p.getByRole("link", { name: "Bearbeiten" }));
+    } finally {
+      await partnerContext.close();
+    }
+  });
+
+  it("checked every route it visited with axe", () => {
+    expect([...checked].sort()).toEqual(
+      expect.arrayContaining([
+        "/sign-in",
+        "/",
+        "/actors",
+        "/actors/new",
+        "/actors/:id",
+        "/bodies",
+        "/bodies/:id",
+        "/meetings/new",
+        "/meetings/:id",
+        "/action-items",
+        "/measures",
+        "/measures/new",
+        "/measures/:id",
+        "/measures/:id/edit",
+        "/import",
+      ]),
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet } from "react-router";
+import { useSession } from "../auth/session.js";
+import { useLabels } from "../i18n/index.js";
+import { LanguageSwitch } from "./LanguageSwitch.js";
+
+/** The frame of every signed-in page: skip link, header with tenant and sign-out, navigation, main. */
+export function Layout() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { me, signOut } = useSession();
+  const links = [
+    { to: "/", label: t("nav.home"), end: true },
+    { to: "/actors", label: labels.entity("actor", true) },
+    { to: "/contacts", label: labels.entity("contact", true) },
+    { to: "/bodies", label: labels.entity("body", true) },
+    { to: "/meetings", label: labels.entity("meeting", true) },
+    { to: "/action-items", label: t("nav.actionItems") },
+    { to: "/measures", label: labels.entity("measure", true) },
+    { to: "/indicators", label: labels.entity("indicator", true) },
+    { to: "/import", label: t("nav.import") },
+  ];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <div>
+              <p className="brand-name">{t("app.name")}</p>
+              <p className="tenant-name">{me?.tenant.name}</p>
+            </div>
+          </div>
+          <div className="header-tools">
+            <p className="who">
+              {me ? t("session.role", { role: labels.value("Role", me.principal.role) }) : null}
+            </p>
+            <LanguageSwitch />
+            <button type="button" className="button secondary" onClick={signOut}>
+              {t("session.signOut")}
+            </button>
+          </div>
+        </div>
+        <nav className="main-nav" aria-label={t("nav.label")}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end ?? false}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}

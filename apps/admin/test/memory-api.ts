@@ -1,0 +1,247 @@
+import { createRecord, deleteRecord, type EntityName, entities, type Role, updateRecord } from "@oha/domain";
+import { ApiError } from "../src/api/problem.js";
+import type { AnyRecord, Api, BatchResult, HistoryEntry, ListQuery, Me } from "../src/api/types.js";
+
+/** A call the in-memory API received, for assertions. */
+export interface Call {
+  readonly method: string;
+  readonly name?: string;
+  readonly id?: string;
+  readonly version?: number;
+  readonly body?: unknown;
+  readonly query?: ListQuery;
+}
+
+const titles = {
+  validation_failed: "Die Eingabe enthält Fehler.",
+  precondition_failed: "Der Datensatz wurde inzwischen von jemand anderem geändert.",
+  not_found: "Nicht gefunden.",
+  unauthorized: "Anmeldung erforderlich.",
+} as const;
+
+/**
+ * An API that keeps records in memory and applies the domain's rules exactly like the server
+ * (validation, versions, 412 with the current record), so components are tested against the
+ * real contract without a network.
+ */
+export class MemoryApi implements Api {
+  readonly records = new Map<string, AnyRecord & { entity: EntityName }>();
+  readonly histories = new Map<string, HistoryEntry[]>();
+  readonly calls: Call[] = [];
+  /** Makes every call fail as if the network were down. */
+  offline = false;
+  private clock = Date.parse("2026-03-02T09:00:00Z");
+
+  constructor(
+    readonly key = "oha_valid",
+    readonly principal: Me["principal"] = { id: "key:1", role: "coordinator" as Role, kind: "api_key" },
+    readonly tenantName = "Landkreis Osterode am Harz",
+  ) {}
+
+  private now() {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString();
+  }
+
+  private guard() {
+    if (this.offline) throw new ApiError("network", { status: 0 });
+  }
+
+  /** Stores a record directly (test setup), validated by the domain. */
+  seed<N extends EntityName>(name: N, input: Record<string, unknown>): AnyRecord {
+    const made = createRecord(name, input, this.now());
+    if (!made.ok) throw new Error(`bad seed for ${name}: ${JSON.stringify(made.error.details)}`);
+    const record = made.value as unknown as AnyRecord;
+    this.records.set(record.id, { ...record, entity: name });
+    this.histories.set(record.id, [
+      {
+        seq: this.clock,
+        at: record.createdAt,
+        principal: "seed",
+        action: "create",
+        version: 1,
+        before: null,
+        after: record,
+      },
+    ]);
+    return record;
+  }
+
+  /** Changes a record as another person would (test setup for conflicts). */
+  changeBehindTheBack(id: string, patch: Record<string, unknown>): AnyRecord {
+    const current = this.records.get(id);
+    if (!current) throw new Error(`no ${id}`);
+    const { entity, ...record } = current;
+    const next = updateRecord(entity, record as never, patch, this.now());
+    if (!next.ok) throw new Error(JSON.stringify(next.error));
+    const saved = next.value as unknown as AnyRecord;
+    this.records.set(id, { ...saved, entity });
+    return saved;
+  }
+
+  all(name: EntityName): AnyRecord[] {
+    return [...this.records.values()]
+      .filter((r) => r.entity === name && !r.deleted)
+      .map(({ entity: _entity, ...r }) => r as AnyRecord);
+  }
+
+  async me(key?: string): Promise<Me> {
+    this.guard();
+    this.calls.push({ method: "me" });
+    if ((key ?? this.key) !== this.key)
+      throw new ApiError("http", { status: 401, title: titles.unauthorized });
+    return { principal: this.principal, tenant: { id: "reg_000000000001", name: this.tenantName } };
+  }
+
+  async list(name: EntityName, query: ListQuery = {}) {
+    this.guard();
+    this.calls.push({ method: "list", name, query });
+    let items = this.all(name);
+    for (const [field, value] of Object.entries(query.filters ?? {})) {
+      const wanted = value.split(",");
+      items = items.filter((r) => {
+        const v = r[field];
+        if (Array.isArray(v)) return v.some((x) => wanted.includes(String(x)));
+        return wanted.includes(String(v));
+      });
+    }
+    if (query.q) {
+      const q = query.q.toLowerCase();
+      items = items.filter((r) =>
+        Object.entries(r).some(
+          ([k, v]) => k !== "id" && typeof v === "string" && v.toLowerCase().includes(q),
+        ),
+      );
+    }
+    const sort = query.sort ?? "updatedAt";
+    const desc = sort.startsWith("-");
+    const field = desc ? sort.slice(1) : sort;
+    items.sort(
+      (a, b) =>
+        (desc ? -1 : 1) * String(a[field] ?? "").localeCompare(String(b[field] ?? "")) ||
+        a.id.localeCompare(b.id),
+    );
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    const page = items.slice(offset, offset + limit);
+    const projected = query.fields?.length
+      ? page.map((r) => {
+          const out: Record<string, unknown> = { id: r.id, version: r.version };
+          for (const f of query.fields ?? []) if (f in r) out[f] = r[f];
+          return out as AnyRecord;
+        })
+      : page;
+    return { items: projected as never[], total: items.length, limit, offset };
+  }
+
+  async get(name: EntityName, id: string) {
+    this.guard();
+    this.calls.push({ method: "get", name, id });
+    const record = this.records.get(id);
+    if (!record || record.entity !== name || record.deleted)
+      throw new ApiError("http", { status: 404, title: titles.not_found });
+    const { entity: _entity, ...rest } = record;
+    return rest as never;
+  }
+
+  async create(name: EntityName, input: unknown) {
+    this.guard();
+    this.calls.push({ method: "create", name, body: input });
+    const made = createRecord(name, input, this.now());
+    if (!made.ok)
+      throw new ApiError("http", {
+        status: 400,
+        title: titles.validation_failed,
+        errors: made.error.details ?? [],
+      });
+    const record = made.value as unknown as AnyRecord;
+    this.records.set(record.id, { ...record, entity: name });
+    this.histories.set(record.id, [
+      {
+        seq: this.clock,
+        at: record.createdAt,
+        principal: "key:1",
+        action: "create",
+        version: 1,
+        before: null,
+        after: record,
+      },
+    ]);
+    return record as never;
+  }
+
+  async update(name: EntityName, id: string, version: number, patch: unknown) {
+    this.guard();
+    this.calls.push({ method: "update", name, id, version, body: patch });
+    const current = this.records.get(id);
+    if (!current || current.entity !== name)
+      throw new ApiError("http", { status: 404, title: titles.not_found });
+    const { entity: _entity, ...record } = current;
+    if (current.version !== version)
+      throw new ApiError("http", { status: 412, title: titles.precondition_failed, current: record });
+    const next = updateRecord(name, record as never, patch, this.now());
+    if (!next.ok)
+      throw new ApiError("http", {
+        status: 400,
+        title: titles.validation_failed,
+        errors: next.error.details ?? [],
+      });
+    const saved = next.value as unknown as AnyRecord;
+    this.records.set(id, { ...saved, entity: name });
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of Object.keys(patch as object)) {
+      before[key] = record[key];
+      after[key] = saved[key];
+    }
+    this.histories.get(id)?.push({
+      seq: this.clock,
+      at: saved.updatedAt,
+      principal: "key:1",
+      action: "update",
+      version: saved.version,
+      before,
+      after,
+    });
+    return saved as never;
+  }
+
+  async remove(name: EntityName, id: string, version: number) {
+    this.guard();
+    this.calls.push({ method: "remove", name, id, version });
+    const current = this.records.get(id);
+    if (!current || current.entity !== name)
+      throw new ApiError("http", { status: 404, title: titles.not_found });
+    const { entity: _entity, ...record } = current;
+    if (current.version !== version)
+      throw new ApiError("http", { status: 412, title: titles.precondition_failed, current: record });
+    this.records.set(id, { ...(deleteRecord(record as never, this.now()) as AnyRecord), entity: name });
+  }
+
+  async history(_name: EntityName, id: string) {
+    this.guard();
+    return this.histories.get(id) ?? [];
+  }
+
+  async batch(name: EntityName, items: readonly unknown[], dryRun: boolean): Promise<BatchResult> {
+    this.guard();
+    this.calls.push({ method: dryRun ? "batch-dry-run" : "batch", name, body: items });
+    const results = items.map((input, index) => {
+      const made = createRecord(name, input, this.now());
+      return made.ok
+        ? { index, ok: true, id: (made.value as unknown as AnyRecord).id }
+        : { index, ok: false, errors: made.error.details ?? [] };
+    });
+    const ok = results.every((r) => r.ok);
+    if (ok && !dryRun) for (const input of items) await this.create(name, input);
+    return { dryRun, ok, results };
+  }
+
+  /** The calls of one method. */
+  callsOf(method: string, name?: string): Call[] {
+    return this.calls.filter((c) => c.method === method && (!name || c.name === name));
+  }
+}
+
+/** An entity's definition, for tests that need ids. */
+export const defs = entities;

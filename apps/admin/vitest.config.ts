@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defaultClientConditions } from "vite";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: ["@oha/source", ...defaultClientConditions] },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    setupFiles: ["./test/setup.ts"],
+    // Two cores are shared: keep the worker count low.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+  },
+});
