@@ -1,4 +1,7 @@
+import { goalDataGapLabels, goalStatusLabels } from "../analytics/goals.js";
+import { healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
 import type { LabelMap } from "../common/labels.js";
+import { roleLabels } from "./access.js";
 import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
 import { agreementKindLabels, agreementStatusLabels } from "./agreement.js";
 import { bodyKindLabels, decisionAuthorityLabels, membershipRoleLabels } from "./body.js";
@@ -52,12 +55,16 @@ export const labels = {
   EndReason: endReasonLabels,
   Frequency: frequencyLabels,
   FunderLevel: funderLevelLabels,
+  GoalDataGap: goalDataGapLabels,
   GoalLevel: goalLevelLabels,
   GoalState: goalStateLabels,
+  GoalStatus: goalStatusLabels,
+  HealthLevel: healthLevelLabels,
   IabeSector: iabeSectorLabels,
   IndicatorDirection: indicatorDirectionLabels,
   IndicatorUnit: indicatorUnitLabels,
   Inhibitor: inhibitorLabels,
+  InhibitorLevel: inhibitorLevelLabels,
   KeySystem: keySystemLabels,
   LegalFramework: legalFrameworkLabels,
   MeasureCategory: measureCategoryLabels,
@@ -71,6 +78,7 @@ export const labels = {
   RegionKind: regionKindLabels,
   RegionStatus: regionStatusLabels,
   ResponsibilityRole: responsibilityRoleLabels,
+  Role: roleLabels,
   RoundStatus: roundStatusLabels,
   ScheduleKind: scheduleKindLabels,
   StaffFunding: staffFundingLabels,

@@ -1,2 +1,3 @@
 // A seeded generator of realistic synthetic networks, for benchmarks and load tests.
-export {};
+export * from "./generate.js";
+export * from "./random.js";
