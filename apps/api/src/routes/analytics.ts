@@ -50,6 +50,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/overlaps",
+        operationId: "getOverlaps",
         tags: ["Analytics"],
         summary: "Possibly redundant measures / Mögliche Angebotsredundanzen",
         security: sec,
@@ -87,6 +88,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "post",
         path: "/overlaps/reviews",
+        operationId: "createOverlapReviewVerdict",
         tags: ["Analytics"],
         summary: "Dismiss or confirm a suspected overlap / Überschneidung bewerten",
         description:
@@ -146,6 +148,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/coverage",
+        operationId: "getCoverage",
         tags: ["Analytics"],
         summary: "Coverage and gaps / Abdeckung und Lücken",
         security: sec,
@@ -187,6 +190,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/goals",
+        operationId: "getGoalProgress",
         tags: ["Analytics"],
         summary: "Goal progress and realisation / Zielerreichung",
         security: sec,
@@ -218,6 +222,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/realisation",
+        operationId: "getRealisation",
         tags: ["Analytics"],
         summary: "Realisation of planned measures / Realisierungsgrad",
         security: sec,
@@ -248,6 +253,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/participation",
+        operationId: "getParticipation",
         tags: ["Analytics"],
         summary: "Participation of partners and meeting frequency / Beteiligung",
         security: sec,
@@ -276,6 +282,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/continuity",
+        operationId: "getContinuity",
         tags: ["Analytics"],
         summary: "Personnel continuity / Personelle Kontinuität",
         security: sec,
@@ -303,6 +310,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/standards",
+        operationId: "getStandardsAssessment",
         tags: ["Analytics"],
         summary: "Standards: adoption, unowned interfaces, overdue reviews / Standards",
         security: sec,
@@ -332,6 +340,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/reconciliation/{roundId}",
+        operationId: "getReconciliationAnalysis",
         tags: ["Analytics"],
         summary: "Reconciliation round analysis and trend / Erwartungsabgleich",
         security: sec,
@@ -374,6 +383,7 @@ export function analyticsRoutes() {
       createRoute({
         method: "get",
         path: "/health",
+        operationId: "getNetworkHealth",
         tags: ["Analytics"],
         summary: "Network health per success factor and inhibitor / Netzwerkgesundheit",
         security: sec,
