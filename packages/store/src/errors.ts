@@ -1,0 +1,110 @@
+import {
+  type DomainError,
+  type EntityName,
+  entities,
+  type IssueDetail,
+  type Locale,
+  type LocalizedText,
+  messages,
+  text,
+} from "@oha/domain";
+
+/**
+ * An expected failure of a store operation: a {@link DomainError}, and for `conflict` the record
+ * as it is now, so a client can show what the other person changed.
+ */
+export type StoreError<T = unknown> = DomainError & { readonly current?: T };
+
+const say = (locale: Locale, texts: LocalizedText) => texts[locale];
+
+/** An update or delete named a version that is no longer the current one. */
+export function conflict<T>(
+  entity: EntityName,
+  id: string,
+  expected: number,
+  actual: number,
+  current: T,
+  locale: Locale,
+): StoreError<T> {
+  const label = entities[entity].label;
+  return {
+    code: "conflict",
+    message: say(
+      locale,
+      text(
+        `${label.de} ${id} wurde inzwischen geändert (Version ${actual}, erwartet ${expected}). Bitte die neue Fassung prüfen.`,
+        `${label.en} ${id} has been changed in the meantime (version ${actual}, expected ${expected}). Please review the new version.`,
+      ),
+    ),
+    current,
+  };
+}
+
+/** The tenant does not exist (or is not visible to the caller). */
+export function unknownTenant(tenantId: string, locale: Locale): StoreError<never> {
+  return {
+    code: "not_found",
+    message: say(
+      locale,
+      text(`Die Region ${tenantId} wurde nicht gefunden.`, `The region ${tenantId} was not found.`),
+    ),
+  };
+}
+
+/** The tenant's own region record cannot be deleted or purged: the tenant would lose its identity. */
+export function homeRegionProtected(tenantId: string, locale: Locale): StoreError<never> {
+  return {
+    code: "forbidden",
+    message: say(
+      locale,
+      text(
+        `Die Region ${tenantId} ist der Mandant selbst und kann nicht gelöscht werden.`,
+        `The region ${tenantId} is the tenant itself and cannot be deleted.`,
+      ),
+    ),
+  };
+}
+
+/** An import into a tenant that already holds records, without the merge mode. */
+export function importRefused(tenantId: string, count: number, locale: Locale): StoreError<never> {
+  return {
+    code: "import_refused",
+    message: say(
+      locale,
+      text(
+        `Die Region ${tenantId} enthält bereits ${count} Datensätze. Import abgelehnt; zum Zusammenführen den Modus „merge“ wählen.`,
+        `The region ${tenantId} already holds ${count} records. Import refused; choose the "merge" mode to merge.`,
+      ),
+    ),
+  };
+}
+
+/** Builds a validation failure from field-level details, in the user's language. */
+export function validationFailed(details: IssueDetail[], locale: Locale): StoreError<never> {
+  return {
+    code: "validation_failed",
+    message: say(locale, text("Die Eingabe enthält Fehler.", "The input contains errors.")),
+    details,
+  };
+}
+
+/** A field-level problem using one of the domain's own messages. */
+export function issue(
+  path: string,
+  key: keyof typeof messages,
+  params: Readonly<Record<string, string | number>>,
+  locale: Locale,
+): IssueDetail {
+  const texts = messages[key](params);
+  return { path, code: key, message: texts[locale], messages: texts };
+}
+
+/** A list query named a field the entity does not have, or an unusable value. */
+export function badQuery(path: string, value: string, locale: Locale): StoreError<never> {
+  return validationFailed([issue(path, "unknown_field", { value }, locale)], locale);
+}
+
+/** A cursor that this store did not issue or that belongs to another sort. */
+export function badCursor(locale: Locale): StoreError<never> {
+  return validationFailed([issue("cursor", "invalid_input", {}, locale)], locale);
+}

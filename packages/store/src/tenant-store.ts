@@ -1,0 +1,448 @@
+import {
+  createRecord,
+  deleteRecord,
+  type EntityCreate,
+  type EntityName,
+  type EntityPatch,
+  type EntityRecord,
+  entities,
+  entityNames,
+  err,
+  type Locale,
+  type Network,
+  notFound,
+  ok,
+  type Result,
+  updateRecord,
+} from "@oha/domain";
+import { sql } from "drizzle-orm";
+import { importNetwork, parseBundle } from "./bundle.js";
+import { type Db, type Executor, isoText, rows, scoped } from "./db.js";
+import { conflict, homeRegionProtected, type StoreError, unknownTenant, validationFailed } from "./errors.js";
+import { changedFields, readHistory, scrubHistory, withHistory, without } from "./history.js";
+import { planList } from "./query.js";
+import {
+  checkReferences,
+  deleteStatement,
+  type Fields,
+  insertStatement,
+  loadAll,
+  loadRecord,
+  replaceStatement,
+} from "./records.js";
+import { history as historyTable, tenants } from "./schema.js";
+import {
+  bundleFormat,
+  bundleVersion,
+  type FieldOf,
+  type HistoryEntry,
+  type ImportOptions,
+  type ImportSummary,
+  type ListPage,
+  type ListQuery,
+  type PurgedRecord,
+  type PurgeResult,
+  type RecordMetaField,
+  type TenantBundle,
+  type WriteContext,
+} from "./types.js";
+
+/** Options of a single-record read. */
+export interface GetOptions {
+  /** Also find a soft-deleted record. */
+  readonly includeDeleted?: boolean | undefined;
+  readonly locale?: Locale | undefined;
+}
+
+/**
+ * Everything one tenant's data can do. Every method reads and writes only this tenant's rows; a
+ * record of another tenant answers `not_found`. Expected failures are `Result` values.
+ */
+export interface TenantStore {
+  readonly tenantId: string;
+  /** One record by id. */
+  get<N extends EntityName>(
+    entity: N,
+    id: string,
+    options?: GetOptions,
+  ): Promise<Result<EntityRecord<N>, StoreError>>;
+  /** A page of records with filters, search, sort, paging and modified-since. */
+  list<N extends EntityName, F extends FieldOf<N>>(
+    entity: N,
+    query: ListQuery<N> & { readonly fields: readonly F[] },
+  ): Promise<Result<ListPage<Pick<EntityRecord<N>, F | RecordMetaField>>, StoreError>>;
+  list<N extends EntityName>(
+    entity: N,
+    query?: ListQuery<N>,
+  ): Promise<Result<ListPage<EntityRecord<N>>, StoreError>>;
+  /** Validates the input with the domain, gives the record its id and first version, and stores it. */
+  create<N extends EntityName>(
+    entity: N,
+    input: EntityCreate<N>,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError>>;
+  /** Applies a merge patch if the record still has `expectedVersion`; otherwise a `conflict` with the current record. */
+  update<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    patch: EntityPatch<N>,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+  /** Soft-deletes a record (a new version marked deleted), if it still has `expectedVersion`. */
+  remove<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+  /**
+   * Erases a record for good (GDPR Art. 17): the row goes, its personal fields are removed from its
+   * earlier history entries, and a history entry without personal data records the purge.
+   */
+  purge<N extends EntityName>(
+    entity: N,
+    id: string,
+    ctx: WriteContext,
+  ): Promise<Result<PurgeResult, StoreError>>;
+  /** A record's audit history, oldest first. */
+  history<N extends EntityName>(
+    entity: N,
+    id: string,
+    options?: { readonly locale?: Locale | undefined },
+  ): Promise<Result<HistoryEntry[], StoreError>>;
+  /** All records that are not deleted, as a domain network (the analytics' input). */
+  network(): Promise<Network>;
+  /** The whole tenant, soft-deleted records included, as a versioned bundle. */
+  exportBundle(): Promise<TenantBundle>;
+  /** Imports a bundle in one transaction: all of it or, on any failure, nothing. */
+  importBundle(bundle: unknown, options: ImportOptions): Promise<Result<ImportSummary, StoreError>>;
+  /** Imports the Osterode am Harz example into this (empty) tenant; its region becomes this tenant's. */
+  seedExample(ctx?: Partial<WriteContext>): Promise<Result<ImportSummary, StoreError>>;
+  /**
+   * Runs several operations in one transaction. If `fn` returns a failed result or throws,
+   * nothing of it is written.
+   */
+  transaction<T>(fn: (store: TenantStore) => Promise<Result<T, StoreError>>): Promise<Result<T, StoreError>>;
+}
+
+/** Carries a failed result out of a transaction so that the transaction rolls back. */
+class Rollback extends Error {
+  constructor(readonly result: { ok: false; error: StoreError }) {
+    super("rollback");
+  }
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
+/** An instant for a change: now, but always after the record's previous change, whatever the clocks say. */
+function nextInstant(previous: string | undefined): string {
+  const now = new Date();
+  if (!previous) return now.toISOString();
+  const after = new Date(Date.parse(previous) + 1);
+  return later(now.toISOString(), after.toISOString());
+}
+
+/** Loads the Osterode example lazily, so the store can start without it in memory. */
+export type ExampleLoader = () => Promise<Network>;
+
+/** What all tenant stores of one store share. */
+export interface Shared {
+  readonly db: Db;
+  readonly loadExample: ExampleLoader;
+  /** Tenants known to exist; tenants are never deleted, so a tenant found once need not be looked up again. */
+  readonly knownTenants: Set<string>;
+}
+
+export class ScopedTenantStore implements TenantStore {
+  constructor(
+    private readonly shared: Shared,
+    readonly tenantId: string,
+    private readonly tx?: Executor,
+  ) {}
+
+  private get db(): Db {
+    return this.shared.db;
+  }
+
+  private run<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    if (this.tx) return fn(this.tx);
+    return scoped(this.db, this.tenantId, fn);
+  }
+
+  /** Runs `fn` in a scoped transaction that rolls back when the result is a failure. */
+  private write<T>(fn: (tx: Executor) => Promise<Result<T, StoreError>>): Promise<Result<T, StoreError>> {
+    if (this.tx) return fn(this.tx);
+    return scoped(this.db, this.tenantId, async (tx) => {
+      const result = await fn(tx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    }).catch((error: unknown) => {
+      if (error instanceof Rollback) return error.result;
+      throw error;
+    });
+  }
+
+  private async tenantExists(tx: Executor, locale: Locale): Promise<Result<true, StoreError>> {
+    if (this.shared.knownTenants.has(this.tenantId)) return ok(true);
+    const found = await rows(tx, sql`select 1 from ${tenants} where id = ${this.tenantId}`);
+    if (found.length === 0) return err(unknownTenant(this.tenantId, locale));
+    this.shared.knownTenants.add(this.tenantId);
+    return ok(true);
+  }
+
+  get<N extends EntityName>(
+    entity: N,
+    id: string,
+    options: GetOptions = {},
+  ): Promise<Result<EntityRecord<N>, StoreError>> {
+    return this.run(async (tx) => {
+      const row = await loadRecord(tx, entity, this.tenantId, id, false);
+      if (!row || (row.deleted && !options.includeDeleted)) return notFound(entity, id, options.locale);
+      return ok(row.data as EntityRecord<N>);
+    });
+  }
+
+  list<N extends EntityName, F extends FieldOf<N>>(
+    entity: N,
+    query: ListQuery<N> & { readonly fields: readonly F[] },
+  ): Promise<Result<ListPage<Pick<EntityRecord<N>, F | RecordMetaField>>, StoreError>>;
+  list<N extends EntityName>(
+    entity: N,
+    query?: ListQuery<N>,
+  ): Promise<Result<ListPage<EntityRecord<N>>, StoreError>>;
+  async list<N extends EntityName>(
+    entity: N,
+    query: ListQuery<N> & { readonly fields?: readonly string[] } = {},
+  ): Promise<Result<ListPage<Fields>, StoreError>> {
+    let projection: string[] | undefined;
+    if (query.fields) {
+      projection = [...new Set(["id", "version", "createdAt", "updatedAt", "deleted", ...query.fields])];
+    }
+    const planned = planList(entity, this.tenantId, query as ListQuery<EntityName>, projection);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
+    return this.run(async (tx) => {
+      const found = await rows<{ data: Fields; sort_key: string; id: string }>(tx, plan.select);
+      const [counted] = await rows<{ total: number }>(tx, plan.count);
+      const more = found.length > plan.limit;
+      const items = found.slice(0, plan.limit);
+      const last = items.at(-1);
+      let purged: PurgedRecord[] | undefined;
+      if (query.modifiedSince !== undefined) {
+        purged = await rows<PurgedRecord>(
+          tx,
+          sql`select record_id as id, ${isoText(sql`at`)} as "purgedAt"
+            from ${historyTable}
+            where tenant_id = ${this.tenantId} and entity = ${entity} and action = 'purge'
+              and at >= ${new Date(query.modifiedSince).toISOString()}::timestamptz
+            order by at, record_id`,
+        );
+      }
+      const page: ListPage<Fields> = {
+        items: items.map((row) => row.data),
+        total: Number(counted?.total ?? 0),
+        limit: plan.limit,
+        offset: plan.offset,
+        ...(more && last ? { nextCursor: plan.cursorAfter(last.sort_key, last.id) } : {}),
+        ...(purged ? { purged } : {}),
+      };
+      return ok(page);
+    });
+  }
+
+  create<N extends EntityName>(
+    entity: N,
+    input: EntityCreate<N>,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError>> {
+    const locale = ctx.locale ?? "de";
+    const now = nextInstant(undefined);
+    const made = createRecord(entity, input, now, { locale });
+    if (!made.ok) return Promise.resolve(made);
+    const record = made.value as Fields;
+    return this.write(async (tx) => {
+      const exists = await this.tenantExists(tx, locale);
+      if (!exists.ok) return exists;
+      const missing = await checkReferences(tx, entity, this.tenantId, record, undefined, locale);
+      if (missing.length > 0) return err(validationFailed(missing, locale));
+      await withHistory(tx, insertStatement(entity, this.tenantId, [record]), this.tenantId, {
+        entity,
+        recordId: record.id as string,
+        action: "create",
+        version: 1,
+        principal: ctx.principal,
+        at: now,
+        before: null,
+        after: record,
+      });
+      return ok(made.value);
+    });
+  }
+
+  update<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    patch: EntityPatch<N>,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>> {
+    const locale = ctx.locale ?? "de";
+    return this.write(async (tx) => {
+      const row = await loadRecord(tx, entity, this.tenantId, id, true);
+      if (!row || row.deleted) return notFound(entity, id, locale);
+      const current = row.data as EntityRecord<N>;
+      if (row.version !== expectedVersion) {
+        return err(conflict(entity, id, expectedVersion, row.version, current, locale));
+      }
+      const now = nextInstant(row.data.updatedAt as string);
+      const next = updateRecord(entity, current, patch, now, { locale });
+      if (!next.ok) return next;
+      const record = next.value as Fields;
+      const missing = await checkReferences(tx, entity, this.tenantId, record, row.data, locale);
+      if (missing.length > 0) return err(validationFailed(missing, locale));
+      const changed = changedFields(row.data, record);
+      await withHistory(tx, replaceStatement(entity, this.tenantId, record, expectedVersion), this.tenantId, {
+        entity,
+        recordId: id,
+        action: "update",
+        version: record.version as number,
+        principal: ctx.principal,
+        at: now,
+        ...changed,
+      });
+      if (entity === "region" && id === this.tenantId && "name" in changed.after) {
+        await tx.execute(
+          sql`update ${tenants} set name = ${record.name as string} where id = ${this.tenantId}`,
+        );
+      }
+      return ok(next.value);
+    }) as Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+  }
+
+  remove<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>> {
+    const locale = ctx.locale ?? "de";
+    if (entity === "region" && id === this.tenantId) {
+      return Promise.resolve(err(homeRegionProtected(id, locale)));
+    }
+    return this.write(async (tx) => {
+      const row = await loadRecord(tx, entity, this.tenantId, id, true);
+      if (!row || row.deleted) return notFound(entity, id, locale);
+      const current = row.data as EntityRecord<N>;
+      if (row.version !== expectedVersion) {
+        return err(conflict(entity, id, expectedVersion, row.version, current, locale));
+      }
+      const now = nextInstant(row.data.updatedAt as string);
+      const record = deleteRecord(current, now) as Fields;
+      await withHistory(tx, replaceStatement(entity, this.tenantId, record, expectedVersion), this.tenantId, {
+        entity,
+        recordId: id,
+        action: "delete",
+        version: record.version as number,
+        principal: ctx.principal,
+        at: now,
+        ...changedFields(row.data, record),
+      });
+      return ok(record as EntityRecord<N>);
+    }) as Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+  }
+
+  purge<N extends EntityName>(
+    entity: N,
+    id: string,
+    ctx: WriteContext,
+  ): Promise<Result<PurgeResult, StoreError>> {
+    const locale = ctx.locale ?? "de";
+    if (entity === "region" && id === this.tenantId) {
+      return Promise.resolve(err(homeRegionProtected(id, locale)));
+    }
+    const personal = entities[entity].personalFields;
+    return this.write(async (tx) => {
+      const row = await loadRecord(tx, entity, this.tenantId, id, true);
+      if (!row) return notFound(entity, id, locale);
+      const now = nextInstant(row.data.updatedAt as string);
+      await scrubHistory(tx, this.tenantId, entity, id, personal);
+      await withHistory(tx, deleteStatement(entity, this.tenantId, id), this.tenantId, {
+        entity,
+        recordId: id,
+        action: "purge",
+        version: null,
+        principal: ctx.principal,
+        at: now,
+        before: without(row.data, personal),
+        after: null,
+      });
+      return ok({ entity, id, purgedAt: now });
+    });
+  }
+
+  history<N extends EntityName>(
+    entity: N,
+    id: string,
+    options: { readonly locale?: Locale | undefined } = {},
+  ): Promise<Result<HistoryEntry[], StoreError>> {
+    return this.run(async (tx) => {
+      const entries = await readHistory(tx, this.tenantId, entity, id);
+      if (entries.length === 0) return notFound(entity, id, options.locale);
+      return ok(entries);
+    });
+  }
+
+  private async collect(includeDeleted: boolean): Promise<Network> {
+    return this.run(async (tx) => {
+      const network: Record<string, Fields[]> = {};
+      for (const name of entityNames) network[name] = await loadAll(tx, name, this.tenantId, includeDeleted);
+      return network as unknown as Network;
+    });
+  }
+
+  network(): Promise<Network> {
+    return this.collect(false);
+  }
+
+  async exportBundle(): Promise<TenantBundle> {
+    const network = await this.collect(true);
+    return {
+      format: bundleFormat,
+      version: bundleVersion,
+      exportedAt: new Date().toISOString(),
+      tenantId: this.tenantId,
+      network,
+    };
+  }
+
+  importBundle(bundle: unknown, options: ImportOptions): Promise<Result<ImportSummary, StoreError>> {
+    const locale = options.locale ?? "de";
+    const parsed = parseBundle(bundle, locale);
+    if (!parsed.ok) return Promise.resolve(parsed);
+    return this.write(async (tx) => {
+      const exists = await this.tenantExists(tx, locale);
+      if (!exists.ok) return exists;
+      return importNetwork(tx, this.tenantId, parsed.value.network, parsed.value.tenantId, options);
+    });
+  }
+
+  async seedExample(ctx: Partial<WriteContext> = {}): Promise<Result<ImportSummary, StoreError>> {
+    const example = await this.shared.loadExample();
+    const home = example.region[0]?.id;
+    return this.importBundle(
+      {
+        format: bundleFormat,
+        version: bundleVersion,
+        exportedAt: new Date().toISOString(),
+        tenantId: home ?? this.tenantId,
+        network: example,
+      },
+      { principal: ctx.principal ?? "seed", locale: ctx.locale, mode: "refuse-if-not-empty" },
+    );
+  }
+
+  transaction<T>(fn: (store: TenantStore) => Promise<Result<T, StoreError>>): Promise<Result<T, StoreError>> {
+    return this.write((tx) => fn(new ScopedTenantStore(this.shared, this.tenantId, tx)));
+  }
+}
