@@ -20,4 +20,29 @@ export default defineConfig([
       options.conditions = ["@oha/source"];
     },
   },
+  {
+    // The edge bundle: everything in one file, resolved for Workers-style runtimes. The only
+    // imports left are those the runtime provides (checked by test/edge-bundle.test.ts).
+    entry: { worker: "src/entry/worker.ts" },
+    outDir: "dist/edge",
+    removeNodeProtocol: false,
+    format: ["esm"],
+    platform: "neutral",
+    target: "es2022",
+    noExternal: [/.*/],
+    clean: true,
+    esbuildPlugins: [
+      {
+        // Keep the runtime's own modules as they are written (esbuild would drop the `node:` prefix).
+        name: "runtime-modules",
+        setup(build) {
+          build.onResolve({ filter: /^(node|cloudflare):/ }, (args) => ({ path: args.path, external: true }));
+        },
+      },
+    ],
+    esbuildOptions(options) {
+      options.conditions = ["@oha/source", "workerd", "worker", "browser", "import", "default"];
+      options.mainFields = ["module", "main"];
+    },
+  },
 ]);

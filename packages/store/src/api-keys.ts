@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { ActorId, err, type Locale, newId, ok, type Result, Role, text, validate } from "@oha/domain";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -50,8 +49,10 @@ export interface ApiKeyRepository {
 }
 
 /** The SHA-256 hash of a secret, hex-encoded. */
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+export async function hashSecret(secret: string): Promise<string> {
+  // Web Crypto, so the store also runs on edge runtimes.
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const prefixLength = 12;
@@ -66,13 +67,20 @@ const keyNotFound = (id: string, locale: Locale): StoreError => ({
   message: text(`API-Schlüssel ${id} wurde nicht gefunden.`, `API key ${id} was not found.`)[locale],
 });
 
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
 export function apiKeyRepository(db: Db): ApiKeyRepository {
   return {
     async create(input, locale = "de") {
       const parsed = validate(ApiKeyInput, input, locale);
       if (!parsed.ok) return parsed;
       const { tenantId, role, actorId, name } = parsed.value;
-      const secret = `oha_${randomBytes(32).toString("base64url")}`;
+      const secret = `oha_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+      const hash = await hashSecret(secret);
       const id = newId("key");
       return scoped(db, tenantId, async (tx) => {
         const known = await rows(tx, sql`select 1 from ${tenants} where id = ${tenantId}`);
@@ -85,7 +93,7 @@ export function apiKeyRepository(db: Db): ApiKeyRepository {
         const [record] = await rows<ApiKey>(
           tx,
           sql`insert into ${apiKeys} (id, tenant_id, role, actor_id, name, hash, prefix, created_at)
-            values (${id}, ${tenantId}, ${role}, ${actorId ?? null}, ${name}, ${hashSecret(secret)},
+            values (${id}, ${tenantId}, ${role}, ${actorId ?? null}, ${name}, ${hash},
               ${secret.slice(0, prefixLength)}, now())
             returning ${columns}`,
         );
@@ -114,10 +122,11 @@ export function apiKeyRepository(db: Db): ApiKeyRepository {
     },
 
     async verify(secret) {
+      const hash = await hashSecret(secret);
       const [found] = await rows<ApiKey & { stale: boolean }>(
         db,
         sql`select ${columns}, (last_used_at is null or last_used_at < now() - interval '1 minute') as stale
-          from ${apiKeys} where hash = ${hashSecret(secret)} and revoked_at is null`,
+          from ${apiKeys} where hash = ${hash} and revoked_at is null`,
       );
       if (!found) return undefined;
       const { stale, ...key } = found;

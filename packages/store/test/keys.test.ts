@@ -31,7 +31,7 @@ describe.each(backends)("API keys and idempotency keys on $name", (backend) => {
       expect(secret.startsWith(key.prefix)).toBe(true);
       const stored = await db.query<{ hash: string }>(sql`select * from api_keys where id = ${key.id}`);
       expect(JSON.stringify(stored)).not.toContain(secret);
-      expect(stored[0]?.hash).toBe(hashSecret(secret));
+      expect(stored[0]?.hash).toBe(await hashSecret(secret));
     });
 
     it("finds the key of a secret, notes its use, and forgets it once revoked", async () => {

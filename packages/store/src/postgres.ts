@@ -1,0 +1,25 @@
+// PostgreSQL without the embedded database: for edge runtimes (Cloudflare Workers with the
+// `nodejs_compat` flag, which the PostgreSQL driver needs) and anything else that must not load
+// PGlite or touch a file system. Migrations are not run here: run `oha migrate` beforehand.
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { makeStore, type Store } from "./core.js";
+import type { Db } from "./db.js";
+
+/**
+ * Opens a store on a PostgreSQL database that is already migrated. Connects lazily.
+ *
+ * @example
+ * const store = openPostgresStore({ databaseUrl: env.DATABASE_URL, maxConnections: 1 });
+ */
+export function openPostgresStore(options: {
+  readonly databaseUrl: string;
+  readonly maxConnections?: number;
+}): Store {
+  const client = postgres(options.databaseUrl, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connection: { application_name: "oha-store" },
+  });
+  return makeStore({ kind: "postgres", client, db: drizzle({ client }) as unknown as Db });
+}
