@@ -263,7 +263,8 @@ describe("the admin UI against the real server", () => {
     await visible(page.getByText("Die Maßnahme ist jetzt öffentlich."));
     await page.getByRole("button", { name: "Als geprüft markieren" }).click();
     await visible(page.getByText("Die Maßnahme ist als geprüft markiert."));
-    await visible(page.getByText(/Zuletzt geprüft am/));
+    // The sentence under the heading (the details table also has a row header of that name).
+    await visible(page.getByText(/Zuletzt geprüft am \d/));
     await check(page, "15-measure");
 
     // Someone else changes the measure while this person edits it.

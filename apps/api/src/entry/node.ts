@@ -4,6 +4,7 @@ import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
+import { keyFigures } from "../summary.js";
 import { adminAssets, adminDist } from "./assets.js";
 
 const config = loadConfig(process.env);
@@ -13,6 +14,7 @@ const store = await openStore({
   dataDir: config.OHA_DATA_DIR,
 });
 const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
+const figures = first.created ? keyFigures(await store.tenant(first.tenantId).network()) : [];
 const ui = adminDist(process.env);
 const app = createApp({ store, config, logger, ...(ui ? { serveAssets: adminAssets(ui) } : {}) });
 
@@ -30,6 +32,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   if (first.created) {
     lines.push(
       `  Beispiel-Mandant angelegt / example tenant created: Landkreis Osterode am Harz (${first.tenantId})`,
+      ...figures,
       `  Admin-API-Schlüssel (nur jetzt sichtbar) / admin API key (shown only now):`,
       `    ${first.adminKey}`,
     );
