@@ -14,7 +14,7 @@ import { jsonLogger } from "../src/logger.js";
 
 const measures = Number(process.env.BENCH_MEASURES ?? 10_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = 10;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 async function fill(store: Store): Promise<{ key: string; ids: string[] }> {
   const created = await store.seedExampleTenant("bench");
