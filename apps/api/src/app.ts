@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { describeIssues, pickLocale } from "@oha/domain";
+import { pickLocale } from "@oha/domain";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -10,43 +10,13 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppDeps, AppEnv } from "./env.js";
+import { problem, validationHook } from "./http.js";
 import { authenticate, oidcVerifier } from "./middleware/auth.js";
-import { codeToStatus, type ProblemCode, ProblemError, problemBody } from "./problems.js";
+import { type ProblemCode, ProblemError } from "./problems.js";
 import { registerRoutes } from "./routes/index.js";
 
 export const apiTitle = "OHA API – Koordinierung Übergang Schule–Beruf";
 export const apiVersion = "1.0.0";
-
-/** Answers with an RFC 9457 problem document in the request's language. */
-export function problem(c: Context<AppEnv>, code: ProblemCode, error?: ProblemError): Response {
-  const locale = c.get("locale") ?? pickLocale(c.req.header("accept-language"));
-  const body = problemBody(code, locale, {
-    detail: error?.options.detail,
-    errors: error?.options.errors,
-    current: error?.options.current,
-    instance: new URL(c.req.url).pathname,
-    requestId: c.get("requestId"),
-  });
-  const headers: Record<string, string> = {
-    "content-type": "application/problem+json",
-    ...(error?.options.headers ?? {}),
-  };
-  return new Response(JSON.stringify(body), { status: codeToStatus[code], headers });
-}
-
-/** The hook that turns request validation failures into localised problem+json. */
-export const validationHook = (
-  result: { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } },
-  c: Context<AppEnv>,
-): Response | undefined => {
-  if (result.success) return undefined;
-  const issues = (result.error?.issues ?? []) as Parameters<typeof describeIssues>[0];
-  return problem(
-    c,
-    "validation_failed",
-    new ProblemError("validation_failed", { errors: describeIssues(issues, c.get("locale"), result.data) }),
-  );
-};
 
 function clientKey(c: Context<AppEnv>, trustProxy: boolean): string {
   // Address headers are set by whoever sends the request: only a trusted proxy's count, otherwise a

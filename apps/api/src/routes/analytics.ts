@@ -19,12 +19,11 @@ import {
   TargetGroup,
 } from "@oha/domain";
 import type { Context } from "hono";
-import { validationHook } from "../app.js";
 import type { AppEnv } from "../env.js";
+import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
-import { etagOf, fail, guard, storeOf } from "./support.js";
+import { bearer, etagOf, fail, guard, now, storeOf, today } from "./support.js";
 
-const sec = [{ bearer: [] }];
 const AsOf = z.object({
   as_of: IsoDate.optional().meta({ description: "Reference date of the analysis (default: today)." }),
 });
@@ -35,7 +34,7 @@ const result = (id: string, description: string) =>
 const readProblems = problemResponses("validation_failed", "unauthorized", "forbidden");
 
 function asOf(c: Context<AppEnv>, value: string | undefined): string {
-  return value ?? (c.get("deps").now?.() ?? new Date()).toISOString().slice(0, 10);
+  return value ?? today(c);
 }
 
 async function network(c: Context<AppEnv>): Promise<Network> {
@@ -53,7 +52,7 @@ export function analyticsRoutes() {
         operationId: "getOverlaps",
         tags: ["Analytics"],
         summary: "Possibly redundant measures / Mögliche Angebotsredundanzen",
-        security: sec,
+        security: bearer,
         request: {
           query: z.object({
             threshold: z.coerce
@@ -93,7 +92,7 @@ export function analyticsRoutes() {
         summary: "Dismiss or confirm a suspected overlap / Überschneidung bewerten",
         description:
           "Records a coordinator's verdict on a pair of measures at their current versions. `complementary` dismisses the pair until one of the two measures changes.",
-        security: sec,
+        security: bearer,
         request: {
           body: {
             required: true,
@@ -135,7 +134,7 @@ export function analyticsRoutes() {
             verdict,
             ...(note ? { note } : {}),
             reviewedBy: c.get("principal").id,
-            reviewedAt: (c.get("deps").now?.() ?? new Date()).toISOString(),
+            reviewedAt: now(c).toISOString(),
           },
           { principal: c.get("principal").id, locale: c.get("locale") },
         );
@@ -151,7 +150,7 @@ export function analyticsRoutes() {
         operationId: "getCoverage",
         tags: ["Analytics"],
         summary: "Coverage and gaps / Abdeckung und Lücken",
-        security: sec,
+        security: bearer,
         request: {
           query: z.object({
             school_year: z
@@ -193,7 +192,7 @@ export function analyticsRoutes() {
         operationId: "getGoalProgress",
         tags: ["Analytics"],
         summary: "Goal progress and realisation / Zielerreichung",
-        security: sec,
+        security: bearer,
         request: { query: AsOf },
         responses: {
           200: {
@@ -225,7 +224,7 @@ export function analyticsRoutes() {
         operationId: "getRealisation",
         tags: ["Analytics"],
         summary: "Realisation of planned measures / Realisierungsgrad",
-        security: sec,
+        security: bearer,
         request: { query: AsOf.extend({ from: IsoDate.optional(), to: IsoDate.optional() }) },
         responses: {
           200: {
@@ -256,7 +255,7 @@ export function analyticsRoutes() {
         operationId: "getParticipation",
         tags: ["Analytics"],
         summary: "Participation of partners and meeting frequency / Beteiligung",
-        security: sec,
+        security: bearer,
         request: {
           query: AsOf.extend({ inactive_after_days: z.coerce.number().int().min(1).max(3650).optional() }),
         },
@@ -285,7 +284,7 @@ export function analyticsRoutes() {
         operationId: "getContinuity",
         tags: ["Analytics"],
         summary: "Personnel continuity / Personelle Kontinuität",
-        security: sec,
+        security: bearer,
         request: { query: AsOf },
         responses: {
           200: {
@@ -313,7 +312,7 @@ export function analyticsRoutes() {
         operationId: "getStandardsAssessment",
         tags: ["Analytics"],
         summary: "Standards: adoption, unowned interfaces, overdue reviews / Standards",
-        security: sec,
+        security: bearer,
         request: { query: AsOf },
         responses: {
           200: {
@@ -343,7 +342,7 @@ export function analyticsRoutes() {
         operationId: "getReconciliationAnalysis",
         tags: ["Analytics"],
         summary: "Reconciliation round analysis and trend / Erwartungsabgleich",
-        security: sec,
+        security: bearer,
         request: {
           params: z.object({ roundId: z.string().meta({ param: { name: "roundId", in: "path" } }) }),
           query: AsOf.extend({
@@ -386,7 +385,7 @@ export function analyticsRoutes() {
         operationId: "getNetworkHealth",
         tags: ["Analytics"],
         summary: "Network health per success factor and inhibitor / Netzwerkgesundheit",
-        security: sec,
+        security: bearer,
         request: { query: AsOf },
         responses: {
           200: {

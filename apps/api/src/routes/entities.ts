@@ -8,10 +8,10 @@ import {
   validate,
 } from "@oha/domain";
 import type { Context } from "hono";
-import { validationHook } from "../app.js";
 import type { AppEnv } from "../env.js";
+import { validationHook } from "../http.js";
 import { problemResponses } from "../problems.js";
-import { etagOf, fail, guard, requireVersion, storeOf, withIdempotency } from "./support.js";
+import { bearer, etagOf, fail, guard, IfMatch, requireVersion, storeOf, withIdempotency } from "./support.js";
 
 /** Query parameters every list understands. */
 export function listQuery(name: EntityName) {
@@ -95,9 +95,6 @@ const BatchResult = z
   })
   .meta({ id: "BatchResult" });
 
-const IfMatch = z.object({
-  "if-match": z.string().optional().meta({ description: "The record's ETag (required)." }),
-});
 const IdempotencyKey = z.object({
   "idempotency-key": z
     .string()
@@ -178,7 +175,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: `List ${def.labelPlural.en} / ${def.labelPlural.de}`,
         operationId: `list${many}`,
-        security: [{ bearer: [] }],
+        security: bearer,
         request: { query: listQuery(name) },
         responses: {
           200: { description: "A page of records", content: { "application/json": { schema: Page } } },
@@ -208,7 +205,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Get"),
         operationId: `get${one}`,
-        security: [{ bearer: [] }],
+        security: bearer,
         request: { params: IdParam(name) },
         responses: {
           200: {
@@ -234,7 +231,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Create"),
         operationId: `create${one}`,
-        security: [{ bearer: [] }],
+        security: bearer,
         request: {
           headers: IdempotencyKey,
           body: { required: true, content: { "application/json": { schema: def.Create as z.ZodType } } },
@@ -279,7 +276,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         operationId: `create${many}Batch`,
         description:
           "Checks every row with the domain's rules. With `dry_run=true` nothing is written. Otherwise the rows are written in one transaction, and only if every row is valid.",
-        security: [{ bearer: [] }],
+        security: bearer,
         request: {
           query: BatchQuery,
           body: {
@@ -339,7 +336,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         operationId: `purge${one}`,
         description:
           "Removes the record and its personal data from the history; a history entry without personal data remains.",
-        security: [{ bearer: [] }],
+        security: bearer,
         request: { params: IdParam(name) },
         responses: {
           200: {
@@ -376,7 +373,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         operationId: `update${one}`,
         description:
           "JSON Merge Patch: fields left out stay, `null` clears an optional field. Requires If-Match.",
-        security: [{ bearer: [] }],
+        security: bearer,
         request: {
           params: IdParam(name),
           headers: IfMatch,
@@ -421,7 +418,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         summary: summary("Delete"),
         operationId: `delete${one}`,
         description: "Soft delete: the record stays visible to sync clients as deleted. Requires If-Match.",
-        security: [{ bearer: [] }],
+        security: bearer,
         request: { params: IdParam(name), headers: IfMatch },
         responses: {
           200: { description: "The deleted record", content: { "application/json": { schema: Record } } },
@@ -453,7 +450,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("History of"),
         operationId: `get${one}History`,
-        security: [{ bearer: [] }],
+        security: bearer,
         request: { params: IdParam(name) },
         responses: {
           200: {

@@ -3,11 +3,12 @@ import {
   MeasureCategory,
   type MeasureStatus,
   PublicMeasure,
+  publishedStatuses,
   TargetGroup,
   toPublicMeasure,
 } from "@oha/domain";
-import { validationHook } from "../app.js";
 import type { AppEnv } from "../env.js";
+import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
 import { fail } from "./support.js";
 
@@ -19,7 +20,7 @@ const CatalogueQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   category: MeasureCategory.optional(),
   targetGroup: TargetGroup.optional(),
-  status: z.enum(["planned", "running", "completed"]).optional(),
+  status: z.enum(publishedStatuses as [MeasureStatus, ...MeasureStatus[]]).optional(),
   q: z.string().max(200).optional(),
 });
 const Catalogue = z
@@ -66,9 +67,8 @@ export function publicRoutes() {
       const store = c.get("deps").store;
       const tenant = await store.findTenant(regionId);
       if (!tenant) throw new ProblemError("not_found");
-      const statuses: z.infer<typeof MeasureStatus>[] = query.status
-        ? [query.status]
-        : ["planned", "running", "completed"];
+      // The catalogue's rule is the domain's: public, and in a published status.
+      const statuses = query.status ? [query.status] : [...publishedStatuses];
       const page = await store.tenant(regionId).list("measure", {
         filter: {
           public: true,

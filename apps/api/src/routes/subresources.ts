@@ -20,16 +20,12 @@ import {
   setAdoption,
 } from "@oha/domain";
 import type { Context } from "hono";
-import { validationHook } from "../app.js";
 import type { AppEnv } from "../env.js";
+import { validationHook } from "../http.js";
 import { problemResponses } from "../problems.js";
-import { etagOf, fail, guard, requireVersion, storeOf } from "./support.js";
+import { bearer, etagOf, fail, guard, IfMatch, requireVersion, storeOf, today } from "./support.js";
 
-const sec = [{ bearer: [] }];
 const IdParam = z.object({ id: z.string().meta({ param: { name: "id", in: "path" } }) });
-const IfMatch = z.object({
-  "if-match": z.string().optional().meta({ description: "The parent record's ETag (required)." }),
-});
 const changeProblems = problemResponses(
   "validation_failed",
   "unauthorized",
@@ -85,7 +81,7 @@ export function subresourceRoutes() {
         summary: "Record attendance / Anwesenheit erfassen",
         operationId: "recordMeetingAttendance",
         description: "Sets the attendance of the people named; everyone else's stays.",
-        security: sec,
+        security: bearer,
         request: {
           params: IdParam,
           headers: IfMatch,
@@ -116,7 +112,7 @@ export function subresourceRoutes() {
         tags: ["Meetings"],
         summary: "Record a decision / Beschluss erfassen",
         operationId: "addMeetingDecision",
-        security: sec,
+        security: bearer,
         request: {
           params: IdParam,
           headers: IfMatch,
@@ -142,7 +138,7 @@ export function subresourceRoutes() {
         tags: ["Meetings"],
         summary: "Add an action item / Aufgabe erfassen",
         operationId: "addMeetingActionItem",
-        security: sec,
+        security: bearer,
         request: {
           params: IdParam,
           headers: IfMatch,
@@ -168,7 +164,7 @@ export function subresourceRoutes() {
         tags: ["Meetings"],
         summary: "Open action items across meetings / Offene Aufgaben",
         operationId: "listOpenActionItems",
-        security: sec,
+        security: bearer,
         request: {
           query: z.object({
             as_of: IsoDate.optional().meta({ description: "Reference date for 'overdue' (default today)." }),
@@ -192,8 +188,7 @@ export function subresourceRoutes() {
           meetings.push(...page.value.items);
           cursor = page.value.nextCursor;
         } while (cursor);
-        const asOf =
-          c.req.valid("query").as_of ?? (c.get("deps").now?.() ?? new Date()).toISOString().slice(0, 10);
+        const asOf = c.req.valid("query").as_of ?? today(c);
         return c.json({ items: openActionItems(meetings, asOf) }, 200);
       },
     )
@@ -204,7 +199,7 @@ export function subresourceRoutes() {
         tags: ["Agreements"],
         summary: "Add a partner's signature / Unterschrift erfassen",
         operationId: "addAgreementSignature",
-        security: sec,
+        security: bearer,
         request: {
           params: IdParam,
           headers: IfMatch,
@@ -230,7 +225,7 @@ export function subresourceRoutes() {
         tags: ["Agreements"],
         summary: "Goals of an agreement / Ziele einer Vereinbarung",
         operationId: "listAgreementGoals",
-        security: sec,
+        security: bearer,
         request: { params: IdParam },
         responses: {
           200: {
@@ -262,7 +257,7 @@ export function subresourceRoutes() {
         tags: ["Standards"],
         summary: "Set an actor's adoption of a standard / Umsetzungsstand setzen",
         operationId: "setStandardAdoption",
-        security: sec,
+        security: bearer,
         request: {
           params: IdParam,
           headers: IfMatch,
@@ -288,7 +283,7 @@ export function subresourceRoutes() {
         tags: ["Standards"],
         summary: "Record an effectiveness review / Wirksamkeitsprüfung erfassen",
         operationId: "addStandardReview",
-        security: sec,
+        security: bearer,
         request: {
           params: IdParam,
           headers: IfMatch,
@@ -311,7 +306,7 @@ export function subresourceRoutes() {
         tags: ["Reconciliation rounds"],
         summary: "Responses of a round / Rückmeldungen einer Runde",
         operationId: "listRoundResponses",
-        security: sec,
+        security: bearer,
         request: { params: IdParam },
         responses: {
           200: {

@@ -1,7 +1,26 @@
+import { z } from "@hono/zod-openapi";
 import { type Action, can, type DomainError } from "@oha/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
 import { type ProblemCode, ProblemError } from "../problems.js";
+
+/** The OpenAPI security requirement of every authenticated route: an API key or OIDC token. */
+export const bearer = [{ bearer: [] }];
+
+/** The `If-Match` header a change needs (its absence answers 428, see {@link requireVersion}). */
+export const IfMatch = z.object({
+  "if-match": z.string().optional().meta({ description: "The ETag of the record being changed (required)." }),
+});
+
+/** Now, from the app's clock (injectable in tests). */
+export function now(c: Context<AppEnv>): Date {
+  return c.get("deps").now?.() ?? new Date();
+}
+
+/** Today's date (ISO `YYYY-MM-DD`) from the app's clock, the default reference date of analyses. */
+export function today(c: Context<AppEnv>): string {
+  return now(c).toISOString().slice(0, 10);
+}
 
 /** The store of the caller's tenant: every query through it is scoped to that tenant. */
 export function storeOf(c: Context<AppEnv>) {

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ActorId, entities, Role } from "@oha/domain";
-import { validationHook } from "../app.js";
 import type { AppEnv } from "../env.js";
+import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
-import { etagOf, fail, guard, requireVersion, storeOf } from "./support.js";
+import { bearer, etagOf, fail, guard, requireVersion, storeOf } from "./support.js";
 
 const Me = z
   .object({
@@ -46,8 +46,6 @@ const ImportSummary = z
   })
   .meta({ id: "ImportSummary" });
 
-const sec = [{ bearer: [] }];
-
 /** The caller, the tenant's own settings, its API keys, and the whole-tenant export and import. */
 export function tenantRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -58,7 +56,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "Who am I / Wer bin ich",
         operationId: "getMe",
-        security: sec,
+        security: bearer,
         responses: {
           200: { description: "The caller and the tenant", content: { "application/json": { schema: Me } } },
           ...problemResponses("unauthorized"),
@@ -84,7 +82,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "The tenant's region / Die Region des Mandanten",
         operationId: "getTenant",
-        security: sec,
+        security: bearer,
         responses: {
           200: {
             description: "The region record",
@@ -108,7 +106,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "Change the tenant's region (admin) / Region ändern",
         operationId: "updateTenant",
-        security: sec,
+        security: bearer,
         request: {
           body: { required: true, content: { "application/json": { schema: entities.region.Patch } } },
         },
@@ -151,7 +149,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "List API keys (admin) / API-Schlüssel",
         operationId: "listApiKeys",
-        security: sec,
+        security: bearer,
         responses: {
           200: {
             description: "The tenant's keys, never their secrets",
@@ -173,7 +171,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "Create an API key (admin); the secret is shown once",
         operationId: "createApiKey",
-        security: sec,
+        security: bearer,
         request: { body: { required: true, content: { "application/json": { schema: ApiKeyCreate } } } },
         responses: {
           201: {
@@ -204,7 +202,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "Revoke an API key (admin)",
         operationId: "revokeApiKey",
-        security: sec,
+        security: bearer,
         request: { params: KeyIdParam },
         responses: {
           200: { description: "The revoked key", content: { "application/json": { schema: ApiKey } } },
@@ -228,7 +226,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "Export the whole tenant as a JSON bundle",
         operationId: "exportTenant",
-        security: sec,
+        security: bearer,
         responses: {
           200: {
             description: "The bundle",
@@ -253,7 +251,7 @@ export function tenantRoutes() {
         tags: ["Tenant"],
         summary: "Import a JSON bundle into the tenant, all or nothing",
         operationId: "importTenant",
-        security: sec,
+        security: bearer,
         request: {
           query: ImportQuery,
           body: {

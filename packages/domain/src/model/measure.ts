@@ -283,9 +283,14 @@ export const PublicMeasure = MeasureFields.omit({ lastVerifiedBy: true })
   .meta({ id: "PublicMeasure" });
 export type PublicMeasure = z.infer<typeof PublicMeasure>;
 
-/** Whether a measure belongs in the public catalogue: marked public, not deleted, not cancelled. */
+/** The statuses a public measure shows in the public catalogue with: all but cancelled. */
+export const publishedStatuses: readonly MeasureStatus[] = MeasureStatus.options.filter(
+  (s) => s !== "cancelled",
+);
+
+/** Whether a measure belongs in the public catalogue: marked public, not deleted, in a published status. */
 export function isPublished(measure: Pick<Measure, "public" | "deleted" | "status">): boolean {
-  return measure.public && !measure.deleted && measure.status !== "cancelled";
+  return measure.public && !measure.deleted && publishedStatuses.includes(measure.status);
 }
 
 /** The public view of a measure (drops the name of whoever verified it). */
