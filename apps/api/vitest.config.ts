@@ -5,8 +5,11 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@oha/source"] } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Tests are bounded by counts, never by the clock: a busy machine must not fail them.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
     fileParallelism: false,
+    // Type tests (*.test-d.ts) pin the typed client's types; they run with the other tests.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     benchmark: { include: ["bench/**/*.bench.ts"] },
+    // Tests are bounded by counts, never by the clock: a busy machine must not fail them.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
   },
 });

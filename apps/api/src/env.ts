@@ -1,6 +1,7 @@
 import type { Locale, Role } from "@oha/domain";
 import type { Store } from "@oha/store";
 import type { MiddlewareHandler } from "hono";
+import type { ResultCache } from "./cache.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 
@@ -12,6 +13,8 @@ export interface Principal {
   readonly tenantId: string;
   readonly role: Role;
   readonly actorId?: string | undefined;
+  /** A name for people reading the history: the API key's label or the user's name. */
+  readonly name?: string | undefined;
 }
 
 /** What the app needs from its runtime. */
@@ -23,6 +26,8 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Serves the admin UI's files (runtime-specific); paths of the API are never passed to it. */
   readonly serveAssets?: MiddlewareHandler | undefined;
+  /** Keeps computed results (the analytics) per tenant and data version; none: compute every time. */
+  readonly cache?: ResultCache | undefined;
   /** Verifies OIDC bearer tokens; built from the config when left out. */
   readonly verifyToken?: (token: string) => Promise<Record<string, unknown>>;
 }

@@ -1,5 +1,5 @@
 // Who may do what: tenant isolation on every route that takes an id, the four roles, and API keys.
-import { type EntityName, entities } from "@oha/domain";
+import { type EntityName, entities, entityNames } from "@oha/domain";
 import { osterodeExample, osterodeIds } from "@oha/domain/example";
 import {
   createLocalJWKSet,
@@ -25,12 +25,16 @@ import {
   type TestApp,
 } from "./harness.js";
 
-const entityByPlural = new Map(
-  (Object.keys(entityPaths) as (keyof typeof entityPaths)[]).map((name) => [entities[name].plural, name]),
-);
+const entityByPlural = new Map<string, EntityName>(entityNames.map((name) => [entities[name].plural, name]));
+
+/** Tenant A's id: its own region record has it (the example's region is re-homed on seeding). */
+let homeOfA = "";
 
 /** The first example record of an entity: it lives in tenant A. */
-const exampleOf = (name: EntityName) => osterodeExample[name][0] as unknown as Rec;
+const exampleOf = (name: EntityName) => {
+  const record = osterodeExample[name][0] as unknown as Rec;
+  return name === "region" ? { ...record, id: homeOfA } : record;
+};
 
 /** What a request to a sub-resource sends; valid, so that only the tenant decides the answer. */
 const subresourceBodies: Record<string, unknown> = {
@@ -44,6 +48,8 @@ const subresourceBodies: Record<string, unknown> = {
   "PUT /standards/:id/adoptions": { actorId: osterodeIds.actors.ihk, status: "adopted" },
   "POST /standards/:id/reviews": { date: "2025-01-01", result: "effective", findings: "Fremd" },
   "GET /reconciliation-rounds/:id/responses": undefined,
+  "POST /affiliations/:id/handover": { successorContactId: osterodeExample.contact[1]?.id, on: "2030-01-01" },
+  "POST /measures/:id/verify": {},
 };
 
 /** Reading routes of other kinds that take a record's id, and the entity of that id. */
@@ -75,12 +81,17 @@ function requestFor(
   const read = `/api/v1/${plural}/${record.id}`;
   if (rest.length === 0) {
     if (method === "GET") return { url, ifMatch: false, read };
-    if (method === "PATCH") return { url, json: { illustrative: !record.illustrative }, ifMatch: true, read };
+    if (method === "PATCH") {
+      // The region has no example flag; every other entity has.
+      const json = name === "region" ? { note: "Fremd" } : { illustrative: !record.illustrative };
+      return { url, json, ifMatch: true, read };
+    }
     if (method === "DELETE") return { url, ifMatch: true, read };
     return undefined;
   }
   if (rest.join("/") === "history" && method === "GET") return { url, ifMatch: false, read };
   if (rest.join("/") === "purge" && method === "POST") return { url, ifMatch: false, read };
+  if (rest.join("/") === "restore" && method === "POST") return { url, ifMatch: true, read };
   const key = `${method} ${relative}`;
   if (!(key in subresourceBodies)) return undefined;
   return { url, json: subresourceBodies[key], ifMatch: method !== "GET", read };
@@ -90,6 +101,7 @@ describe.each(backends)("access on $name", (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await openTestApp(backend);
+    homeOfA = t.tenantA;
   });
   afterAll(() => t?.close());
 

@@ -3,7 +3,7 @@
 import { findOverlaps } from "@oha/domain";
 import { osterodeExample } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, openTestApp, type Rec, type TestApp } from "./harness.js";
+import { backends, openTestApp, problemOf, type Rec, type TestApp } from "./harness.js";
 
 type Pair = { measureIds: [string, string]; score: number };
 type Overlaps = { pairs: Pair[]; dismissed: { measureIds: [string, string] }[] };
@@ -73,7 +73,9 @@ describe.each(backends)("analytics on $name", (backend) => {
       key: t.keys.coordinatorB,
       json: { measureIds: [id, osterodeExample.measure[1]!.id], verdict: "redundant" },
     });
-    expect(foreign.status).toBe(404);
+    // Another tenant's measures are unknown here: a reference to nothing, like in any create.
+    expect(foreign.status).toBe(400);
+    expect(problemOf(foreign).errors?.map((e) => e.path)).toEqual(["measureIds.0"]);
   });
 
   it("answers coverage, goals, realisation, participation, continuity, standards and health", async () => {

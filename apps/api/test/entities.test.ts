@@ -1,6 +1,6 @@
 // Every entity router, driven by the Osterode example: each entity's first example record, without
 // its id and record fields, is a valid create input in the seeded tenant (its references exist there).
-import { type EntityName, entities, filterableFields } from "@oha/domain";
+import { type EntityName, entities, figuresOf, filterableFields } from "@oha/domain";
 import { osterodeExample } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,7 +14,10 @@ import {
   type TestApp,
 } from "./harness.js";
 
-const names = Object.keys(entityPaths) as (keyof typeof entityPaths)[];
+// Entities only commands write (overlap reviews) have no generic create or patch: tested in commands.test.ts.
+const names = (Object.keys(entityPaths) as (keyof typeof entityPaths)[]).filter(
+  (name) => entities[name].writtenBy !== "commands",
+);
 
 /** A value as it comes back from JSON. */
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -120,7 +123,12 @@ describe.each(backends)("entity routes on $name", (backend) => {
     it("gets one record with its ETag, and 404 for an unknown id", async () => {
       const reply = await as("GET", `${path}/${sample.id}`);
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual(sample);
+      // The record as stored, and the figures derived from it where the entity has some.
+      const { figures, ...record } = reply.body as Rec & { figures?: unknown };
+      expect(record).toEqual(sample);
+      const day = new Date().toISOString().slice(0, 10);
+      const derived = figuresOf(name, sample as never, day);
+      expect(figures).toEqual(derived === undefined ? undefined : asJson(derived));
       expect(reply.headers.get("etag")).toBe(`"${sample.version}"`);
       const missing = await as("GET", `${path}/${def.idPrefix}_${"0".repeat(12)}`);
       expect(missing.status).toBe(404);
@@ -146,8 +154,10 @@ describe.each(backends)("entity routes on $name", (backend) => {
       expect(unknown.status).toBe(400);
       const problem = problemOf(unknown);
       expect(problem.code).toBe("validation_failed");
-      expect(problem.errors?.map((e) => e.code)).toContain("unrecognized_keys");
-      expect(JSON.stringify(problem.errors)).toContain("nonsense");
+      // The unknown field names itself.
+      expect(problem.errors).toContainEqual(
+        expect.objectContaining({ path: "nonsense", code: "unknown_field" }),
+      );
 
       const wrong = await as("POST", path, { ...input, illustrative: "ja" });
       expect(wrong.status).toBe(400);

@@ -6,6 +6,7 @@ import { type Role, entities as registry } from "@oha/domain";
 import { osterodeIds } from "@oha/domain/example";
 import { connect, openStore, type Store } from "@oha/store";
 import { createApp } from "../src/app.js";
+import { memoryCache } from "../src/cache.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { AppDeps } from "../src/env.js";
 import { jsonLogger } from "../src/logger.js";
@@ -18,6 +19,8 @@ export const serverUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@1
 /** A store to test against, and how to remove it afterwards. */
 export interface OpenedStore {
   readonly store: Store;
+  /** On PostgreSQL: the database's connection string, for a second process on the same data. */
+  readonly databaseUrl?: string;
   dispose(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ const postgresBackend: Backend = {
     const store = await openStore({ databaseUrl: url.toString(), maxConnections: 4 });
     return {
       store,
+      databaseUrl: url.toString(),
       async dispose() {
         await store.close();
         await onServer(`drop database if exists ${name} with (force)`);
@@ -142,6 +146,8 @@ export const otherActorId = osterodeIds.actors.jobCentre;
 export interface TestApp {
   readonly backend: Backend["name"];
   readonly store: Store;
+  /** On PostgreSQL: the database's connection string, for a second process on the same data. */
+  readonly databaseUrl?: string | undefined;
   readonly app: ReturnType<typeof createApp>;
   readonly config: Config;
   /** Tenant A, seeded with the Osterode am Harz example. */
@@ -188,11 +194,13 @@ function appOn(
     store: opened.store,
     config,
     logger: jsonLogger("debug", (line) => logs.push(line)),
+    cache: memoryCache(),
     ...extra,
   });
   return {
     backend,
     store: opened.store,
+    databaseUrl: opened.databaseUrl,
     app,
     config,
     ...world,

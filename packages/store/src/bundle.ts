@@ -6,6 +6,7 @@ import {
   IsoDateTime,
   type IssueDetail,
   type Locale,
+  mapReferences,
   type Network,
   ok,
   type Result,
@@ -63,17 +64,13 @@ export function parseBundle(input: unknown, locale: Locale): Result<TenantBundle
 function rehome(network: Network, from: string, to: string): Record<EntityName, Fields[]> {
   const out = {} as Record<EntityName, Fields[]>;
   for (const name of entityNames) {
-    const records = (network[name] as unknown as Fields[]).map((record) => ({ ...record }));
-    if (from !== to) {
-      for (const record of records) {
-        if (name === "region" && record.id === from) record.id = to;
-        for (const ref of referencesOf(name, record)) {
-          if (ref.entity !== "region" || ref.id !== from) continue;
-          const value = record[ref.field];
-          record[ref.field] = Array.isArray(value) ? value.map((v) => (v === from ? to : v)) : to;
-        }
-      }
-    }
+    const records = (network[name] as unknown as Fields[]).map((record) => {
+      if (from === to) return { ...record };
+      const moved = mapReferences(name, record, (id, entity) =>
+        entity === "region" && id === from ? to : id,
+      );
+      return name === "region" && moved.id === from ? { ...moved, id: to } : { ...moved };
+    });
     out[name] = records;
   }
   return out;
@@ -145,10 +142,8 @@ export async function importNetwork(
     records[name].forEach((record, i) => {
       for (const ref of referencesOf(name, record)) {
         if (ids.get(ref.entity)?.has(ref.id) || resolved.get(ref.entity)?.has(ref.id)) continue;
-        const value = record[ref.field];
-        const at = Array.isArray(value) ? `.${value.indexOf(ref.id)}` : "";
         problems.push(
-          issue(`network.${name}.${i}.${ref.field}${at}`, "unknown_reference", { value: ref.id }, locale),
+          issue(`network.${name}.${i}.${ref.path}`, "unknown_reference", { value: ref.id }, locale),
         );
       }
     });

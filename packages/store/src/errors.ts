@@ -6,39 +6,20 @@ import {
   type Locale,
   type LocalizedText,
   messages,
+  staleVersionError,
   text,
 } from "@oha/domain";
 
 /**
- * An expected failure of a store operation: a {@link DomainError}, and for `conflict` the record
- * as it is now, so a client can show what the other person changed.
+ * An expected failure of a store operation: a {@link DomainError}, and for a stale edit
+ * (`precondition_failed`) the record as it is now, so a client can show what the other person changed.
  */
 export type StoreError<T = unknown> = DomainError & { readonly current?: T };
 
 const say = (locale: Locale, texts: LocalizedText) => texts[locale];
 
-/** An update or delete named a version that is no longer the current one. */
-export function conflict<T>(
-  entity: EntityName,
-  id: string,
-  expected: number,
-  actual: number,
-  current: T,
-  locale: Locale,
-): StoreError<T> {
-  const label = entities[entity].label;
-  return {
-    code: "conflict",
-    message: say(
-      locale,
-      text(
-        `${label.de} ${id} wurde inzwischen geändert (Version ${actual}, erwartet ${expected}). Bitte die neue Fassung prüfen.`,
-        `${label.en} ${id} has been changed in the meantime (version ${actual}, expected ${expected}). Please review the new version.`,
-      ),
-    ),
-    current,
-  };
-}
+/** An update or delete named a version that is no longer the current one (the domain's error). */
+export const staleVersion = staleVersionError;
 
 /** The tenant does not exist (or is not visible to the caller). */
 export function unknownTenant(tenantId: string, locale: Locale): StoreError<never> {
@@ -107,4 +88,28 @@ export function badQuery(path: string, value: string, locale: Locale): StoreErro
 /** A cursor that this store did not issue or that belongs to another sort. */
 export function badCursor(locale: Locale): StoreError<never> {
   return validationFailed([issue("cursor", "invalid_input", {}, locale)], locale);
+}
+
+/** The caller may not make this change (decided on the locked record, inside the transaction). */
+export function forbiddenChange(
+  entity: EntityName,
+  id: string | undefined,
+  locale: Locale,
+): StoreError<never> {
+  const label = entities[entity].label;
+  return {
+    code: "forbidden",
+    message: say(
+      locale,
+      id
+        ? text(
+            `Diese Änderung an ${label.de} ${id} ist nicht erlaubt.`,
+            `This change to ${label.en} ${id} is not allowed.`,
+          )
+        : text(
+            `${label.de}: Anlegen ist hier nicht erlaubt.`,
+            `${label.en}: creating one is not allowed here.`,
+          ),
+    ),
+  };
 }

@@ -48,6 +48,7 @@ export interface NewHistoryEntry {
   readonly action: HistoryAction;
   readonly version: number | null;
   readonly principal: string;
+  readonly principalName?: string | null | undefined;
   readonly at: string;
   readonly before: Fields | null;
   readonly after: Fields | null;
@@ -61,9 +62,9 @@ export function historyStatement(tenantId: string, entries: readonly NewHistoryE
   const values = entries.map(
     (e) =>
       sql`(${tenantId}, ${e.entity}, ${e.recordId}, ${e.action}, ${e.version}::integer, ${e.principal},
-        ${e.at}::timestamptz, ${jsonOrNull(e.before)}, ${jsonOrNull(e.after)})`,
+        ${e.principalName ?? null}::text, ${e.at}::timestamptz, ${jsonOrNull(e.before)}, ${jsonOrNull(e.after)})`,
   );
-  return sql`insert into ${history} (tenant_id, entity, record_id, action, version, principal, at, before, after)
+  return sql`insert into ${history} (tenant_id, entity, record_id, action, version, principal, principal_name, at, before, after)
     values ${sql.join(values, sql`, `)}`;
 }
 
@@ -102,6 +103,7 @@ interface HistoryRow {
   action: HistoryAction;
   version: number | null;
   principal: string;
+  principal_name: string | null;
   at: string;
   before: Fields | null;
   after: Fields | null;
@@ -116,7 +118,9 @@ export async function readHistory(
 ): Promise<HistoryEntry[]> {
   const found = await rows<HistoryRow>(
     tx,
-    sql`select seq, action, version, principal, ${isoText(sql`at`)} as at, before, after
+    sql`select seq, action, version, principal,
+        coalesce(principal_name, (select k.name from api_keys k where 'key:' || k.id = ${history}.principal)) as principal_name,
+        ${isoText(sql`at`)} as at, before, after
       from ${history}
       where tenant_id = ${tenantId} and entity = ${entity} and record_id = ${recordId}
       order by seq`,
@@ -128,6 +132,7 @@ export async function readHistory(
     action: row.action,
     version: row.version,
     principal: row.principal,
+    principalName: row.principal_name,
     at: row.at,
     before: row.before,
     after: row.after,

@@ -1,7 +1,7 @@
 export { type ApiKey, ApiKeyInput, type ApiKeyRepository, hashSecret } from "./api-keys.js";
 export { parseBundle, tenantBundleSchema } from "./bundle.js";
 export type { Connection } from "./db.js";
-export type { StoreError } from "./errors.js";
+export { type StoreError, staleVersion } from "./errors.js";
 export {
   defaultIdempotencyTtlSeconds,
   type IdempotencyClaim,
@@ -20,5 +20,5 @@ export {
   type Store,
   storeOptionsFromEnv,
 } from "./store.js";
-export type { GetOptions, TenantStore } from "./tenant-store.js";
+export type { GetOptions, TenantStore, UpdateOptions } from "./tenant-store.js";
 export * from "./types.js";

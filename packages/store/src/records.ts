@@ -179,10 +179,14 @@ export async function existingIds(
   return found;
 }
 
+/** A reference's place without list positions, so a reference that only moved in a list is the same. */
+const placeOf = (path: string) => path.replace(/\.\d+(?=\.|$)/g, ".*");
+
 /**
- * Checks that the records a record refers to exist in the same tenant and are not deleted. Only
- * references that differ from `previous` are checked, so an edit of other fields is not blocked by
- * a reference to a record deleted since.
+ * Checks that the records a record refers to exist in the same tenant and are not deleted, nested
+ * references included (a standard's `adoptions.*.actorId`). Only references that are new against
+ * `previous` are checked, so an edit of other fields is not blocked by a reference to a record
+ * deleted since.
  */
 export async function checkReferences(
   tx: Executor,
@@ -192,18 +196,15 @@ export async function checkReferences(
   previous: Fields | undefined,
   locale: Locale,
 ): Promise<IssueDetail[]> {
-  const known = new Set(previous ? referencesOf(entity, previous).map((r) => `${r.field}\u0000${r.id}`) : []);
-  const wanted = referencesOf(entity, record).filter((r) => !known.has(`${r.field}\u0000${r.id}`));
+  const key = (r: { path: string; id: string }) => `${placeOf(r.path)}\u0000${r.id}`;
+  const known = new Set(previous ? referencesOf(entity, previous).map(key) : []);
+  const wanted = referencesOf(entity, record).filter((r) => !known.has(key(r)));
   const byEntity = new Map<EntityName, string[]>();
   for (const ref of wanted) byEntity.set(ref.entity, [...(byEntity.get(ref.entity) ?? []), ref.id]);
   const found = new Map<EntityName, Set<string>>();
   for (const [target, ids] of byEntity)
-    found.set(target, await existingIds(tx, target, tenantId, ids, false));
+    found.set(target, await existingIds(tx, target, tenantId, [...new Set(ids)], false));
   return wanted
     .filter((ref) => !found.get(ref.entity)?.has(ref.id))
-    .map((ref) => {
-      const value = record[ref.field];
-      const path = Array.isArray(value) ? `${ref.field}.${value.indexOf(ref.id)}` : ref.field;
-      return issue(path, "unknown_reference", { value: ref.id }, locale);
-    });
+    .map((ref) => issue(ref.path, "unknown_reference", { value: ref.id }, locale));
 }

@@ -44,6 +44,11 @@ export const tenants = pgTable(
     name: text("name").notNull(),
     createdAt: instant("created_at").notNull(),
     createdBy: text("created_by").notNull(),
+    /**
+     * Goes up with every committed change of the tenant's records: caches of derived results (the
+     * analytics) stay valid exactly as long as it does not move, in every process.
+     */
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
   },
   () => [
     pgPolicy("tenant_isolation", {
@@ -173,6 +178,8 @@ export const history = pgTable(
     /** The record's version after the change; null after a purge. */
     version: integer("version"),
     principal: text("principal").notNull(),
+    /** The API key's label or the user's name at the time of the change, for people reading the history. */
+    principalName: text("principal_name"),
     at: instant("at").notNull(),
     /** The changed fields before the change (null for a create). */
     before: jsonb("before"),

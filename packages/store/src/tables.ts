@@ -1,32 +1,24 @@
-import type { EntityName } from "@oha/domain";
-import { getTableColumns, getTableName } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { type EntityName, entities } from "@oha/domain";
+import { getTableColumns, getTableName, is } from "drizzle-orm";
+import { type PgColumn, PgTable } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 
-/** The table of each entity. */
-export const entityTables = {
-  region: schema.regions,
-  coordinationOffice: schema.offices,
-  fundingProgramme: schema.fundingProgrammes,
-  actor: schema.actors,
-  contact: schema.contacts,
-  affiliation: schema.affiliations,
-  body: schema.bodies,
-  seat: schema.seats,
-  membership: schema.memberships,
-  meeting: schema.meetings,
-  agreement: schema.agreements,
-  indicator: schema.indicators,
-  observation: schema.observations,
-  goal: schema.goals,
-  standard: schema.standards,
-  guide: schema.guides,
-  measure: schema.measures,
-  overlapReview: schema.overlapReviews,
-  reconciliationRound: schema.reconciliationRounds,
-  reconciliationResponse: schema.reconciliationResponses,
-  maturityAssessment: schema.maturityAssessments,
-} as const satisfies Record<EntityName, PgTable>;
+/** Every table of the schema by its SQL name. */
+const tablesByName = new Map<string, PgTable>();
+for (const value of Object.values(schema) as unknown[]) {
+  if (is(value, PgTable)) tablesByName.set(getTableName(value), value);
+}
+
+/**
+ * The table of an entity: the one named after its plural (`funding-programmes` →
+ * `funding_programmes`). Adding an entity needs its table in ./schema.ts and nothing here.
+ */
+export function entityTable(entity: EntityName): PgTable {
+  const name = entities[entity].plural.replaceAll("-", "_");
+  const table = tablesByName.get(name);
+  if (!table) throw new Error(`No table "${name}" for the entity ${entity} in the store's schema.`);
+  return table;
+}
 
 /** The columns every entity table has, keyed as in the domain record where they mirror a field. */
 export const commonColumns = [
@@ -59,7 +51,7 @@ const infos = new Map<EntityName, TableInfo>();
 export function tableOf(entity: EntityName): TableInfo {
   let info = infos.get(entity);
   if (!info) {
-    const table = entityTables[entity] as PgTable;
+    const table = entityTable(entity);
     const columns = getTableColumns(table) as Record<string, PgColumn>;
     const extracted = Object.fromEntries(
       Object.entries(columns).filter(([key]) => !(commonColumns as readonly string[]).includes(key)),

@@ -1,4 +1,5 @@
 import {
+  type Change,
   createRecord,
   deleteRecord,
   type EntityCreate,
@@ -13,12 +14,20 @@ import {
   notFound,
   ok,
   type Result,
+  restoreRecord,
   updateRecord,
 } from "@oha/domain";
 import { sql } from "drizzle-orm";
 import { importNetwork, parseBundle } from "./bundle.js";
 import { type Db, type Executor, isoText, rows, scoped } from "./db.js";
-import { conflict, homeRegionProtected, type StoreError, unknownTenant, validationFailed } from "./errors.js";
+import {
+  forbiddenChange,
+  homeRegionProtected,
+  type StoreError,
+  staleVersion,
+  unknownTenant,
+  validationFailed,
+} from "./errors.js";
 import { changedFields, readHistory, scrubHistory, withHistory, without } from "./history.js";
 import { planList } from "./query.js";
 import {
@@ -29,6 +38,7 @@ import {
   loadAll,
   loadRecord,
   replaceStatement,
+  type StoredRow,
 } from "./records.js";
 import { history as historyTable, tenants } from "./schema.js";
 import {
@@ -51,7 +61,18 @@ import {
 export interface GetOptions {
   /** Also find a soft-deleted record. */
   readonly includeDeleted?: boolean | undefined;
+  /**
+   * Inside {@link TenantStore.transaction}: lock the record until the transaction ends, so what is
+   * decided on it still holds when it is written (a later update in the same transaction reads no more).
+   */
+  readonly forUpdate?: boolean | undefined;
   readonly locale?: Locale | undefined;
+}
+
+/** Options of an update. */
+export interface UpdateOptions {
+  /** The patch was already checked against the entity's Patch schema (by the API): check only the result. */
+  readonly patchValidated?: boolean | undefined;
 }
 
 /**
@@ -88,9 +109,17 @@ export interface TenantStore {
     expectedVersion: number,
     patch: EntityPatch<N>,
     ctx: WriteContext,
+    options?: UpdateOptions,
   ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
   /** Soft-deletes a record (a new version marked deleted), if it still has `expectedVersion`. */
   remove<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+  /** Brings a soft-deleted record back (a new version, not deleted), if it still has `expectedVersion`. */
+  restore<N extends EntityName>(
     entity: N,
     id: string,
     expectedVersion: number,
@@ -111,14 +140,25 @@ export interface TenantStore {
     id: string,
     options?: { readonly locale?: Locale | undefined },
   ): Promise<Result<HistoryEntry[], StoreError>>;
-  /** All records that are not deleted, as a domain network (the analytics' input). */
-  network(): Promise<Network>;
+  /**
+   * All records that are not deleted, as a domain network (the analytics' input). With `only`, just
+   * those entities are loaded; the others are empty lists.
+   */
+  network(only?: readonly EntityName[]): Promise<Network>;
+  /** A number that goes up with every committed change of this tenant's records (for caches). */
+  dataVersion(): Promise<number>;
   /** The whole tenant, soft-deleted records included, as a versioned bundle. */
   exportBundle(): Promise<TenantBundle>;
   /** Imports a bundle in one transaction: all of it or, on any failure, nothing. */
   importBundle(bundle: unknown, options: ImportOptions): Promise<Result<ImportSummary, StoreError>>;
   /** Imports the Osterode am Harz example into this (empty) tenant; its region becomes this tenant's. */
   seedExample(ctx?: Partial<WriteContext>): Promise<Result<ImportSummary, StoreError>>;
+  /**
+   * Writes the changes of a domain command (creates and patches at known versions) in one
+   * transaction, in order; any failure writes nothing. Inside {@link transaction}, in the caller's.
+   * Returns the written records in the order of the changes.
+   */
+  apply(changes: readonly Change[], ctx: WriteContext): Promise<Result<Fields[], StoreError>>;
   /**
    * Runs several operations in one transaction. If `fn` returns a failed result or throws,
    * nothing of it is written.
@@ -154,12 +194,23 @@ export interface Shared {
   readonly knownTenants: Set<string>;
 }
 
+/** What one write transaction remembers: the rows it locked, and whether it changed anything. */
+interface Session {
+  readonly tx: Executor;
+  readonly locked: Map<string, StoredRow>;
+  changed: boolean;
+}
+
 export class ScopedTenantStore implements TenantStore {
   constructor(
     private readonly shared: Shared,
     readonly tenantId: string,
-    private readonly tx?: Executor,
+    private readonly session?: Session,
   ) {}
+
+  private get tx(): Executor | undefined {
+    return this.session?.tx;
+  }
 
   private get db(): Db {
     return this.shared.db;
@@ -170,16 +221,48 @@ export class ScopedTenantStore implements TenantStore {
     return scoped(this.db, this.tenantId, fn);
   }
 
-  /** Runs `fn` in a scoped transaction that rolls back when the result is a failure. */
-  private write<T>(fn: (tx: Executor) => Promise<Result<T, StoreError>>): Promise<Result<T, StoreError>> {
-    if (this.tx) return fn(this.tx);
+  /**
+   * Runs `fn` in a scoped transaction that rolls back when the result is a failure. A transaction
+   * that changed records moves the tenant's data version last, after every record lock it took,
+   * so two writers never wait for each other in opposite order.
+   */
+  private write<T>(
+    fn: (tx: Executor, session: Session) => Promise<Result<T, StoreError>>,
+  ): Promise<Result<T, StoreError>> {
+    if (this.session) return fn(this.session.tx, this.session);
     return scoped(this.db, this.tenantId, async (tx) => {
-      const result = await fn(tx);
+      const session: Session = { tx, locked: new Map(), changed: false };
+      const result = await fn(tx, session);
       if (!result.ok) throw new Rollback(result);
+      if (session.changed) {
+        await tx.execute(
+          sql`update ${tenants} set data_version = data_version + 1 where id = ${this.tenantId}`,
+        );
+      }
       return result;
     }).catch((error: unknown) => {
       if (error instanceof Rollback) return error.result;
       throw error;
+    });
+  }
+
+  /** Loads a record for a change, locked; inside a transaction a record locked before is not read again. */
+  private async lockRow(session: Session, entity: EntityName, id: string): Promise<StoredRow | undefined> {
+    const key = `${entity}\u0000${id}`;
+    const known = session.locked.get(key);
+    if (known) return known;
+    const row = await loadRecord(session.tx, entity, this.tenantId, id, true);
+    if (row) session.locked.set(key, row);
+    return row;
+  }
+
+  /** Notes a written record, so a later change in the same transaction starts from it. */
+  private wrote(session: Session, entity: EntityName, record: Fields) {
+    session.changed = true;
+    session.locked.set(`${entity}\u0000${record.id as string}`, {
+      data: record,
+      version: record.version as number,
+      deleted: record.deleted === true,
     });
   }
 
@@ -197,7 +280,10 @@ export class ScopedTenantStore implements TenantStore {
     options: GetOptions = {},
   ): Promise<Result<EntityRecord<N>, StoreError>> {
     return this.run(async (tx) => {
-      const row = await loadRecord(tx, entity, this.tenantId, id, false);
+      const row =
+        options.forUpdate && this.session
+          ? await this.lockRow(this.session, entity, id)
+          : await loadRecord(tx, entity, this.tenantId, id, false);
       if (!row || (row.deleted && !options.includeDeleted)) return notFound(entity, id, options.locale);
       return ok(row.data as EntityRecord<N>);
     });
@@ -261,7 +347,9 @@ export class ScopedTenantStore implements TenantStore {
     const made = createRecord(entity, input, now, { locale });
     if (!made.ok) return Promise.resolve(made);
     const record = made.value as Fields;
-    return this.write(async (tx) => {
+    if (ctx.authorize && !ctx.authorize(entity, undefined, record))
+      return Promise.resolve(err(forbiddenChange(entity, undefined, locale)));
+    return this.write(async (tx, session) => {
       const exists = await this.tenantExists(tx, locale);
       if (!exists.ok) return exists;
       const missing = await checkReferences(tx, entity, this.tenantId, record, undefined, locale);
@@ -272,12 +360,42 @@ export class ScopedTenantStore implements TenantStore {
         action: "create",
         version: 1,
         principal: ctx.principal,
+        principalName: ctx.principalName,
         at: now,
         before: null,
         after: record,
       });
+      this.wrote(session, entity, record);
       return ok(made.value);
     });
+  }
+
+  /**
+   * Loads a record for a change (locked), checks it exists and still has the expected version, and
+   * hands it to `change`. One read per write: the authorisation sees the same row that is written.
+   */
+  private change<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    locale: Locale,
+    options: { readonly deleted: boolean },
+    change: (
+      tx: Executor,
+      session: Session,
+      row: StoredRow,
+    ) => Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>> {
+    return this.write(async (tx, session) => {
+      const row = await this.lockRow(session, entity, id);
+      if (!row || row.deleted !== options.deleted) return notFound(entity, id, locale);
+      if (row.version !== expectedVersion) {
+        return err(
+          staleVersion(entity, id, expectedVersion, row.version, row.data as EntityRecord<N>, locale),
+        );
+      }
+      return change(tx, session, row);
+    }) as Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
   }
 
   update<N extends EntityName>(
@@ -286,28 +404,34 @@ export class ScopedTenantStore implements TenantStore {
     expectedVersion: number,
     patch: EntityPatch<N>,
     ctx: WriteContext,
+    options: UpdateOptions = {},
   ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>> {
     const locale = ctx.locale ?? "de";
-    return this.write(async (tx) => {
-      const row = await loadRecord(tx, entity, this.tenantId, id, true);
-      if (!row || row.deleted) return notFound(entity, id, locale);
+    return this.change(entity, id, expectedVersion, locale, { deleted: false }, async (tx, session, row) => {
       const current = row.data as EntityRecord<N>;
-      if (row.version !== expectedVersion) {
-        return err(conflict(entity, id, expectedVersion, row.version, current, locale));
-      }
       const now = nextInstant(row.data.updatedAt as string);
-      const next = updateRecord(entity, current, patch, now, { locale });
+      const next = updateRecord(entity, current, patch, now, {
+        locale,
+        patchValidated: options.patchValidated,
+      });
       if (!next.ok) return next;
       const record = next.value as Fields;
+      if (ctx.authorize && !ctx.authorize(entity, row.data, record))
+        return err(forbiddenChange(entity, id, locale));
+      const changed = changedFields(row.data, record);
+      // A patch that changes nothing makes no new version: other clients' ETags stay valid.
+      if (Object.keys(changed.after).length === 0 && Object.keys(changed.before).length === 0) {
+        return ok(current);
+      }
       const missing = await checkReferences(tx, entity, this.tenantId, record, row.data, locale);
       if (missing.length > 0) return err(validationFailed(missing, locale));
-      const changed = changedFields(row.data, record);
       await withHistory(tx, replaceStatement(entity, this.tenantId, record, expectedVersion), this.tenantId, {
         entity,
         recordId: id,
         action: "update",
         version: record.version as number,
         principal: ctx.principal,
+        principalName: ctx.principalName,
         at: now,
         ...changed,
       });
@@ -316,8 +440,9 @@ export class ScopedTenantStore implements TenantStore {
           sql`update ${tenants} set name = ${record.name as string} where id = ${this.tenantId}`,
         );
       }
+      this.wrote(session, entity, record);
       return ok(next.value);
-    }) as Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+    });
   }
 
   remove<N extends EntityName>(
@@ -330,26 +455,58 @@ export class ScopedTenantStore implements TenantStore {
     if (entity === "region" && id === this.tenantId) {
       return Promise.resolve(err(homeRegionProtected(id, locale)));
     }
-    return this.write(async (tx) => {
-      const row = await loadRecord(tx, entity, this.tenantId, id, true);
-      if (!row || row.deleted) return notFound(entity, id, locale);
-      const current = row.data as EntityRecord<N>;
-      if (row.version !== expectedVersion) {
-        return err(conflict(entity, id, expectedVersion, row.version, current, locale));
-      }
-      const now = nextInstant(row.data.updatedAt as string);
-      const record = deleteRecord(current, now) as Fields;
-      await withHistory(tx, replaceStatement(entity, this.tenantId, record, expectedVersion), this.tenantId, {
-        entity,
-        recordId: id,
-        action: "delete",
-        version: record.version as number,
-        principal: ctx.principal,
-        at: now,
-        ...changedFields(row.data, record),
-      });
-      return ok(record as EntityRecord<N>);
-    }) as Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>>;
+    return this.flip(entity, id, expectedVersion, ctx, true);
+  }
+
+  restore<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>> {
+    return this.flip(entity, id, expectedVersion, ctx, false);
+  }
+
+  /** Soft-deletes (`deleted` true) or restores (false) a record as a new version. */
+  private flip<N extends EntityName>(
+    entity: N,
+    id: string,
+    expectedVersion: number,
+    ctx: WriteContext,
+    deleted: boolean,
+  ): Promise<Result<EntityRecord<N>, StoreError<EntityRecord<N>>>> {
+    const locale = ctx.locale ?? "de";
+    return this.change(
+      entity,
+      id,
+      expectedVersion,
+      locale,
+      { deleted: !deleted },
+      async (tx, session, row) => {
+        const current = row.data as EntityRecord<N>;
+        const now = nextInstant(row.data.updatedAt as string);
+        const record = (deleted ? deleteRecord(current, now) : restoreRecord(current, now)) as Fields;
+        if (ctx.authorize && !ctx.authorize(entity, row.data, record))
+          return err(forbiddenChange(entity, id, locale));
+        await withHistory(
+          tx,
+          replaceStatement(entity, this.tenantId, record, expectedVersion),
+          this.tenantId,
+          {
+            entity,
+            recordId: id,
+            action: deleted ? "delete" : "restore",
+            version: record.version as number,
+            principal: ctx.principal,
+            principalName: ctx.principalName,
+            at: now,
+            ...changedFields(row.data, record),
+          },
+        );
+        this.wrote(session, entity, record);
+        return ok(record as EntityRecord<N>);
+      },
+    );
   }
 
   purge<N extends EntityName>(
@@ -362,9 +519,11 @@ export class ScopedTenantStore implements TenantStore {
       return Promise.resolve(err(homeRegionProtected(id, locale)));
     }
     const personal = entities[entity].personalFields;
-    return this.write(async (tx) => {
-      const row = await loadRecord(tx, entity, this.tenantId, id, true);
+    return this.write(async (tx, session) => {
+      const row = await this.lockRow(session, entity, id);
       if (!row) return notFound(entity, id, locale);
+      if (ctx.authorize && !ctx.authorize(entity, row.data, row.data))
+        return err(forbiddenChange(entity, id, locale));
       const now = nextInstant(row.data.updatedAt as string);
       await scrubHistory(tx, this.tenantId, entity, id, personal);
       await withHistory(tx, deleteStatement(entity, this.tenantId, id), this.tenantId, {
@@ -373,10 +532,13 @@ export class ScopedTenantStore implements TenantStore {
         action: "purge",
         version: null,
         principal: ctx.principal,
+        principalName: ctx.principalName,
         at: now,
         before: without(row.data, personal),
         after: null,
       });
+      session.changed = true;
+      session.locked.delete(`${entity}\u0000${id}`);
       return ok({ entity, id, purgedAt: now });
     });
   }
@@ -393,16 +555,29 @@ export class ScopedTenantStore implements TenantStore {
     });
   }
 
-  private async collect(includeDeleted: boolean): Promise<Network> {
+  private async collect(includeDeleted: boolean, only?: readonly EntityName[]): Promise<Network> {
     return this.run(async (tx) => {
       const network: Record<string, Fields[]> = {};
-      for (const name of entityNames) network[name] = await loadAll(tx, name, this.tenantId, includeDeleted);
+      for (const name of entityNames) {
+        network[name] =
+          !only || only.includes(name) ? await loadAll(tx, name, this.tenantId, includeDeleted) : [];
+      }
       return network as unknown as Network;
     });
   }
 
-  network(): Promise<Network> {
-    return this.collect(false);
+  network(only?: readonly EntityName[]): Promise<Network> {
+    return this.collect(false, only);
+  }
+
+  dataVersion(): Promise<number> {
+    return this.run(async (tx) => {
+      const [row] = await rows<{ v: number | string }>(
+        tx,
+        sql`select data_version as v from ${tenants} where id = ${this.tenantId}`,
+      );
+      return Number(row?.v ?? 0);
+    });
   }
 
   async exportBundle(): Promise<TenantBundle> {
@@ -420,10 +595,18 @@ export class ScopedTenantStore implements TenantStore {
     const locale = options.locale ?? "de";
     const parsed = parseBundle(bundle, locale);
     if (!parsed.ok) return Promise.resolve(parsed);
-    return this.write(async (tx) => {
+    return this.write(async (tx, session) => {
       const exists = await this.tenantExists(tx, locale);
       if (!exists.ok) return exists;
-      return importNetwork(tx, this.tenantId, parsed.value.network, parsed.value.tenantId, options);
+      const imported = await importNetwork(
+        tx,
+        this.tenantId,
+        parsed.value.network,
+        parsed.value.tenantId,
+        options,
+      );
+      if (imported.ok && (imported.value.inserted > 0 || imported.value.updated > 0)) session.changed = true;
+      return imported;
     });
   }
 
@@ -442,7 +625,22 @@ export class ScopedTenantStore implements TenantStore {
     );
   }
 
+  apply(changes: readonly Change[], ctx: WriteContext): Promise<Result<Fields[], StoreError>> {
+    return this.transaction(async (store) => {
+      const written: Fields[] = [];
+      for (const change of changes) {
+        const result =
+          change.kind === "create"
+            ? await store.create(change.entity, change.input as never, ctx)
+            : await store.update(change.entity, change.id, change.version, change.patch as never, ctx);
+        if (!result.ok) return result;
+        written.push(result.value as Fields);
+      }
+      return ok(written);
+    });
+  }
+
   transaction<T>(fn: (store: TenantStore) => Promise<Result<T, StoreError>>): Promise<Result<T, StoreError>> {
-    return this.write((tx) => fn(new ScopedTenantStore(this.shared, this.tenantId, tx)));
+    return this.write((_tx, session) => fn(new ScopedTenantStore(this.shared, this.tenantId, session)));
   }
 }

@@ -4,7 +4,17 @@ import type { EntityName, EntityRecord, Locale, Network } from "@oha/domain";
 export interface WriteContext {
   /** The user or API key making the change, as written to the history. */
   readonly principal: string;
+  /** Their name for people reading the history (an API key's label, a user's name). */
+  readonly principalName?: string | undefined;
   readonly locale?: Locale | undefined;
+  /**
+   * Decides, inside the write's transaction and on the locked record, whether the change may be
+   * made: `before` is the stored record (undefined for a create), `after` the record as it would
+   * be. A refusal answers `forbidden` and writes nothing.
+   */
+  readonly authorize?:
+    | ((entity: EntityName, before: object | undefined, after: object) => boolean)
+    | undefined;
 }
 
 /** A top-level field of an entity's record. */
@@ -75,7 +85,7 @@ export interface ListPage<T> {
 }
 
 /** What happened to a record. */
-export type HistoryAction = "create" | "update" | "delete" | "purge" | "import";
+export type HistoryAction = "create" | "update" | "delete" | "restore" | "purge" | "import";
 
 /** One entry of a record's audit history. */
 export interface HistoryEntry {
@@ -86,6 +96,8 @@ export interface HistoryEntry {
   /** The version after the change; null for a purge. */
   readonly version: number | null;
   readonly principal: string;
+  /** The API key's label or the user's name at the time of the change, if known. */
+  readonly principalName: string | null;
   readonly at: string;
   /** The changed fields before the change; null for a create. Personal data is removed by a purge. */
   readonly before: Readonly<Record<string, unknown>> | null;

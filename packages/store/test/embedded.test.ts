@@ -39,13 +39,10 @@ describe("the embedded database on disk", () => {
       stderr += chunk.toString();
     });
     let buffered = "";
+    // Bounded by counts, not by the clock: the writer is killed after its 150th acknowledged write,
+    // however long a busy machine takes to get there; a writer that stops by itself fails the test.
     await new Promise<void>((resolve, reject) => {
-      const deadline = setTimeout(() => {
-        child.kill("SIGKILL");
-        reject(new Error(`the writer did not get going: ${stderr}`));
-      }, 90_000);
       child.on("exit", (code, signal) => {
-        clearTimeout(deadline);
         if (signal === "SIGKILL") resolve();
         else reject(new Error(`the writer stopped by itself (${code}): ${stderr}`));
       });

@@ -82,10 +82,10 @@ describe.each(backends)("records on $name", (backend) => {
     const stale = await tenant().update("actor", actor.id, 1, { name: "IHK Hannover" }, { principal: "ben" });
     expect(stale.ok).toBe(false);
     if (stale.ok) return;
-    expect(stale.error.code).toBe("conflict");
+    expect(stale.error.code).toBe("precondition_failed");
     expect(stale.error.current).toMatchObject({ id: actor.id, version: 2, shortName: "IHK", name: "IHK" });
     const staleDelete = await tenant().remove("actor", actor.id, 1, ctx);
-    expect(staleDelete.ok || staleDelete.error.code).toBe("conflict");
+    expect(staleDelete.ok || staleDelete.error.code).toBe("precondition_failed");
     expect(value(await tenant().get("actor", actor.id)).name).toBe("IHK");
   });
 

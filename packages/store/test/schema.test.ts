@@ -8,14 +8,14 @@ import { getTableName } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { fieldsOf } from "../src/query.js";
 import { searchText } from "../src/records.js";
-import { entityTables, tableOf } from "../src/tables.js";
+import { entityTable, tableOf } from "../src/tables.js";
 import { migrationsFolder, packageDir } from "./fixtures/bundle.js";
 
 describe("the schema", () => {
   it("has a table for every entity of the domain, named after its plural", () => {
-    expect(Object.keys(entityTables).sort()).toEqual([...entityNames].sort());
+    for (const name of entityNames) expect(() => entityTable(name)).not.toThrow();
     for (const name of entityNames) {
-      expect(getTableName(entityTables[name])).toBe(entities[name].plural.replaceAll("-", "_"));
+      expect(getTableName(entityTable(name))).toBe(entities[name].plural.replaceAll("-", "_"));
     }
   });
 

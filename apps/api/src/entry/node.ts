@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { openStore } from "@oha/store";
 import { createApp } from "../app.js";
+import { memoryCache } from "../cache.js";
 import { loadConfig } from "../config.js";
 import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
@@ -16,7 +17,13 @@ const store = await openStore({
 const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
 const figures = first.created ? keyFigures(await store.tenant(first.tenantId).network()) : [];
 const ui = adminDist(process.env);
-const app = createApp({ store, config, logger, ...(ui ? { serveAssets: adminAssets(ui) } : {}) });
+const app = createApp({
+  store,
+  config,
+  logger,
+  cache: memoryCache(),
+  ...(ui ? { serveAssets: adminAssets(ui) } : {}),
+});
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;

@@ -57,12 +57,16 @@ export async function principalFromClaims(
   const subject = String(claims.sub ?? "");
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(subject));
   const hash = [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const name = [claims.name, claims.preferred_username].find(
+    (v): v is string => typeof v === "string" && v.length > 0,
+  );
   return {
     id: `oidc:${hash}`,
     kind: "oidc",
     tenantId,
     role,
     actorId: typeof actorId === "string" ? actorId : undefined,
+    name,
   };
 }
 
@@ -92,6 +96,7 @@ export function authenticate(
           tenantId: key.tenantId,
           role: key.role,
           actorId: key.actorId ?? undefined,
+          name: key.name,
         };
     } else {
       const verify = deps.verifyToken;

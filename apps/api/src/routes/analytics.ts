@@ -7,22 +7,25 @@ import {
   assessStandards,
   compareReconciliationRounds,
   coverageMatrix,
+  type EntityName,
+  entityNames,
   findOverlaps,
   goalRealisationFromReport,
   IsoDate,
   MeasureCategory,
-  MeasureId,
   measureRealisation,
   type Network,
-  OverlapVerdict,
+  OverlapVerdictInput,
   rollUpGoalProgress,
   TargetGroup,
 } from "@oha/domain";
 import type { Context } from "hono";
+import { cachedForTenant } from "../cache.js";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
-import { bearer, etagOf, fail, guard, now, storeOf, today } from "./support.js";
+import { reviewOverlap } from "./commands.js";
+import { bearer, guard, storeOf, today } from "./support.js";
 
 const AsOf = z.object({
   as_of: IsoDate.optional().meta({ description: "Reference date of the analysis (default: today)." }),
@@ -37,9 +40,44 @@ function asOf(c: Context<AppEnv>, value: string | undefined): string {
   return value ?? today(c);
 }
 
-async function network(c: Context<AppEnv>): Promise<Network> {
+/** The entities each analysis reads: only these tables are loaded for it. */
+const reads = {
+  overlaps: ["measure", "overlapReview"],
+  coverage: ["measure", "region"],
+  goals: ["goal", "indicator", "observation", "region"],
+  realisation: ["measure"],
+  participation: [
+    "actor",
+    "affiliation",
+    "body",
+    "meeting",
+    "membership",
+    "seat",
+    "reconciliationRound",
+    "reconciliationResponse",
+  ],
+  continuity: ["actor", "affiliation", "body", "membership", "seat"],
+  standards: ["actor", "standard"],
+  reconciliation: ["reconciliationRound", "reconciliationResponse"],
+  // Network health weighs every success factor: everything but people's contact details.
+  health: entityNames.filter((name) => name !== "contact" && name !== "guide"),
+} as const satisfies Record<string, readonly EntityName[]>;
+
+/** The part of the tenant's network an analysis reads, loaded in one transaction. */
+async function network(c: Context<AppEnv>, analysis: keyof typeof reads): Promise<Network> {
   guard(c, "read", "measure");
-  return storeOf(c).network();
+  return storeOf(c).network(reads[analysis]);
+}
+
+/** An analysis of the caller's tenant, computed once per state of its data (see {@link cachedForTenant}). */
+function analyse<T>(
+  c: Context<AppEnv>,
+  analysis: keyof typeof reads,
+  params: unknown,
+  compute: (net: Network) => T,
+): Promise<T> {
+  guard(c, "read", "measure");
+  return cachedForTenant(c, analysis, params, async () => compute(await network(c, analysis)));
 }
 
 /** The analyses of @oha/domain over the caller's tenant, computed from its current records. */
@@ -74,12 +112,13 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
         const threshold = c.req.valid("query").threshold;
-        const found = findOverlaps(net.measure, {
-          reviews: net.overlapReview,
-          ...(threshold === undefined ? {} : { threshold }),
-        });
+        const found = await analyse(c, "overlaps", { threshold }, (net) =>
+          findOverlaps(net.measure, {
+            reviews: net.overlapReview,
+            ...(threshold === undefined ? {} : { threshold }),
+          }),
+        );
         return c.json(found as unknown as Record<string, unknown>, 200);
       },
     )
@@ -98,11 +137,7 @@ export function analyticsRoutes() {
             required: true,
             content: {
               "application/json": {
-                schema: z.strictObject({
-                  measureIds: z.tuple([MeasureId, MeasureId]),
-                  verdict: OverlapVerdict,
-                  note: z.string().max(2000).optional(),
-                }),
+                schema: OverlapVerdictInput,
               },
             },
           },
@@ -117,31 +152,8 @@ export function analyticsRoutes() {
           ...problemResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
         },
       }),
-      async (c) => {
-        guard(c, "create", "overlapReview");
-        const { measureIds, verdict, note } = c.req.valid("json");
-        if (measureIds[0] === measureIds[1])
-          throw new ProblemError("validation_failed", { detail: "Two different measures are needed." });
-        const store = storeOf(c);
-        const [a, b] = await Promise.all(measureIds.map((id) => store.get("measure", id)));
-        if (!a?.ok) throw fail(a?.error ?? { code: "not_found", message: measureIds[0] });
-        if (!b?.ok) throw fail(b?.error ?? { code: "not_found", message: measureIds[1] });
-        const created = await store.create(
-          "overlapReview",
-          {
-            measureIds,
-            measureVersions: [a.value.version, b.value.version],
-            verdict,
-            ...(note ? { note } : {}),
-            reviewedBy: c.get("principal").id,
-            reviewedAt: now(c).toISOString(),
-          },
-          { principal: c.get("principal").id, locale: c.get("locale") },
-        );
-        if (!created.ok) throw fail(created.error);
-        c.header("ETag", etagOf(created.value));
-        return c.json(created.value as unknown as Record<string, unknown>, 201);
-      },
+      async (c) =>
+        c.json((await reviewOverlap(c, c.req.valid("json"))) as unknown as Record<string, unknown>, 201),
     )
     .openapi(
       createRoute({
@@ -172,15 +184,17 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
         const q = c.req.valid("query");
-        const region = net.region.find((r) => r.id === c.get("principal").tenantId);
-        const coverage = coverageMatrix(net.measure, {
-          municipalities: region?.municipalities ?? [],
-          ...(q.school_year ? { schoolYears: [q.school_year] } : {}),
-          ...(q.minimum_places ? { minimumPlaces: q.minimum_places } : {}),
-          ...(q.target_group ? { targetGroups: [q.target_group] } : {}),
-          ...(q.category ? { categories: [q.category] } : {}),
+        const tenantId = c.get("principal").tenantId;
+        const coverage = await analyse(c, "coverage", q, (net) => {
+          const region = net.region.find((r) => r.id === tenantId);
+          return coverageMatrix(net.measure, {
+            municipalities: region?.municipalities ?? [],
+            ...(q.school_year ? { schoolYears: [q.school_year] } : {}),
+            ...(q.minimum_places ? { minimumPlaces: q.minimum_places } : {}),
+            ...(q.target_group ? { targetGroups: [q.target_group] } : {}),
+            ...(q.category ? { categories: [q.category] } : {}),
+          });
         });
         return c.json(coverage as unknown as Record<string, unknown>, 200);
       },
@@ -205,16 +219,12 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
         const date = asOf(c, c.req.valid("query").as_of);
-        const progress = rollUpGoalProgress(net, { asOf: date });
-        return c.json(
-          { progress, realisation: goalRealisationFromReport(progress, { asOf: date }) } as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
-        );
+        const result = await analyse(c, "goals", { date }, (net) => {
+          const progress = rollUpGoalProgress(net, { asOf: date });
+          return { progress, realisation: goalRealisationFromReport(progress, { asOf: date }) };
+        });
+        return c.json(result as unknown as Record<string, unknown>, 200);
       },
     )
     .openapi(
@@ -239,13 +249,13 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
         const q = c.req.valid("query");
         const window = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-        return c.json(
-          measureRealisation(net, { asOf: asOf(c, q.as_of), window }) as unknown as Record<string, unknown>,
-          200,
+        const date = asOf(c, q.as_of);
+        const result = await analyse(c, "realisation", { date, window }, (net) =>
+          measureRealisation(net, { asOf: date, window }),
         );
+        return c.json(result as unknown as Record<string, unknown>, 200);
       },
     )
     .openapi(
@@ -268,12 +278,14 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
         const q = c.req.valid("query");
-        const assessed = assessParticipation(net, {
-          asOf: asOf(c, q.as_of),
-          ...(q.inactive_after_days ? { inactiveAfterDays: q.inactive_after_days } : {}),
-        });
+        const date = asOf(c, q.as_of);
+        const assessed = await analyse(c, "participation", { date, q }, (net) =>
+          assessParticipation(net, {
+            asOf: date,
+            ...(q.inactive_after_days ? { inactiveAfterDays: q.inactive_after_days } : {}),
+          }),
+        );
         return c.json(assessed as unknown as Record<string, unknown>, 200);
       },
     )
@@ -295,14 +307,11 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
-        return c.json(
-          assessContinuity(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
+        const date = asOf(c, c.req.valid("query").as_of);
+        const result = await analyse(c, "continuity", { date }, (net) =>
+          assessContinuity(net, { asOf: date }),
         );
+        return c.json(result as unknown as Record<string, unknown>, 200);
       },
     )
     .openapi(
@@ -325,14 +334,9 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
-        return c.json(
-          assessStandards(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
-        );
+        const date = asOf(c, c.req.valid("query").as_of);
+        const result = await analyse(c, "standards", { date }, (net) => assessStandards(net, { asOf: date }));
+        return c.json(result as unknown as Record<string, unknown>, 200);
       },
     )
     .openapi(
@@ -360,11 +364,11 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
+        const net = await network(c, "reconciliation");
         const { roundId } = c.req.valid("param");
         const q = c.req.valid("query");
         const date = asOf(c, q.as_of);
-        const analyse = (id: string) => {
+        const analyseRound = (id: string) => {
           const round = net.reconciliationRound.find((r) => r.id === id);
           if (!round) throw new ProblemError("not_found");
           return analyseReconciliationRound(
@@ -373,8 +377,10 @@ export function analyticsRoutes() {
             { asOf: date },
           );
         };
-        const analysis = analyse(roundId);
-        const trend = q.compare_to ? compareReconciliationRounds(analyse(q.compare_to), analysis) : undefined;
+        const analysis = analyseRound(roundId);
+        const trend = q.compare_to
+          ? compareReconciliationRounds(analyseRound(q.compare_to), analysis)
+          : undefined;
         return c.json({ analysis, ...(trend ? { trend } : {}) } as unknown as Record<string, unknown>, 200);
       },
     )
@@ -396,14 +402,11 @@ export function analyticsRoutes() {
         },
       }),
       async (c) => {
-        const net = await network(c);
-        return c.json(
-          assessNetworkHealth(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
+        const date = asOf(c, c.req.valid("query").as_of);
+        const result = await analyse(c, "health", { date }, (net) =>
+          assessNetworkHealth(net, { asOf: date }),
         );
+        return c.json(result as unknown as Record<string, unknown>, 200);
       },
     );
 }

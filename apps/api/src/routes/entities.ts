@@ -1,17 +1,40 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  BatchResult,
+  can,
+  createSchemaOf,
   type EntityName,
+  type EntityRecord,
+  type EntityView,
   entities,
   filterableFields,
+  HistoryEntry,
   IsoDateTime,
   type IssueDetail,
+  messages,
+  PurgeResult,
+  pageOf,
+  patchSchemaOf,
   validate,
+  viewOf,
+  viewSchema,
 } from "@oha/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
-import { problemResponses } from "../problems.js";
-import { bearer, etagOf, fail, guard, IfMatch, requireVersion, storeOf, withIdempotency } from "./support.js";
+import { ProblemError, problemResponses } from "../problems.js";
+import {
+  bearer,
+  ctxOf,
+  etagOf,
+  fail,
+  guard,
+  IfMatch,
+  requireVersion,
+  storeOf,
+  today,
+  withIdempotency,
+} from "./support.js";
 
 /** Query parameters every list understands. */
 export function listQuery(name: EntityName) {
@@ -26,6 +49,7 @@ export function listQuery(name: EntityName) {
     }
     filters[f.field] = z
       .string()
+      .max(4000)
       .optional()
       .meta({
         description:
@@ -36,7 +60,7 @@ export function listQuery(name: EntityName) {
   }
   return z.object({
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     sort: z
       .string()
       .regex(/^-?[A-Za-z]+$/)
@@ -46,7 +70,10 @@ export function listQuery(name: EntityName) {
     modified_since: IsoDateTime.optional().meta({
       description: "Only records changed after this time; deleted records are included and marked.",
     }),
-    include_deleted: z.enum(["true", "false"]).optional(),
+    include_deleted: z
+      .enum(["true", "false", "only"])
+      .optional()
+      .meta({ description: "`true`: deleted records too; `only`: just the deleted ones (to restore them)." }),
     fields: z
       .string()
       .regex(/^[A-Za-z,]+$/)
@@ -69,31 +96,6 @@ const BatchQuery = z.object({
     .default("false")
     .meta({ description: "Only check the rows; write nothing." }),
 });
-const BatchResult = z
-  .object({
-    dryRun: z.boolean(),
-    ok: z
-      .boolean()
-      .meta({ description: "True when every row is valid (and, unless a dry run, all were written)." }),
-    results: z.array(
-      z.object({
-        index: z.number().int(),
-        ok: z.boolean(),
-        id: z.string().optional(),
-        errors: z
-          .array(
-            z.object({
-              path: z.string(),
-              code: z.string(),
-              message: z.string(),
-              messages: z.object({ de: z.string(), en: z.string() }),
-            }),
-          )
-          .optional(),
-      }),
-    ),
-  })
-  .meta({ id: "BatchResult" });
 
 const IdempotencyKey = z.object({
   "idempotency-key": z
@@ -113,6 +115,7 @@ function toListOptions(name: EntityName, query: Record<string, unknown>) {
     // A query string holds text; the stored field is a JSON boolean.
     filter[f.field] = f.kind === "boolean" ? value === "true" : value.split(",");
   }
+  if (query.include_deleted === "only") filter.deleted = true;
   const sort = typeof query.sort === "string" ? query.sort : undefined;
   return {
     limit: query.limit as number,
@@ -123,51 +126,41 @@ function toListOptions(name: EntityName, query: Record<string, unknown>) {
       : {}),
     ...(typeof query.q === "string" ? { search: query.q } : {}),
     ...(typeof query.modified_since === "string" ? { modifiedSince: query.modified_since } : {}),
-    includeDeleted: query.include_deleted === "true" || typeof query.modified_since === "string",
+    includeDeleted:
+      query.include_deleted === "true" ||
+      query.include_deleted === "only" ||
+      typeof query.modified_since === "string",
     ...(typeof query.fields === "string" ? { fields: query.fields.split(",") } : {}),
   };
 }
 
+/** `funding-programmes` → `FundingProgrammes`, `coordinationOffice` → `CoordinationOffice`. */
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+}
+
+/** A record as the API serves it, with its figures on today's date. */
+function view<N extends EntityName>(c: Context<AppEnv>, name: N, record: EntityRecord<N>): EntityView<N> {
+  return viewOf(name, record, today(c));
+}
+
 /**
- * The routes of one entity: list, get, create, patch, delete and history, typed against the
- * domain's schemas. Handlers only translate between HTTP and the store.
+ * The routes of one entity: list, get, create, batch, patch, delete, restore, purge and history,
+ * typed by the domain's schemas so the typed client knows every body and answer. Handlers only
+ * translate between HTTP and the store; permissions are the domain's `can()`, applied by the store
+ * to the locked record inside each write's transaction.
  */
 export function entityRouter<N extends EntityName>(name: N) {
   const def = entities[name];
   const tag = def.labelPlural.en;
-  const Record = def.Record as z.ZodType;
-  const Page = z.object({
-    items: z.array(Record),
-    total: z.number().int(),
-    limit: z.number().int(),
-    offset: z.number().int(),
-  });
-  const HistoryEntry = z
-    .object({
-      seq: z.number().int(),
-      entity: z.string(),
-      recordId: z.string(),
-      action: z.enum(["create", "update", "delete", "purge", "import"]),
-      version: z.number().int().nullable(),
-      principal: z.string(),
-      at: IsoDateTime,
-      before: z
-        .record(z.string(), z.unknown())
-        .nullable()
-        .meta({ description: "The changed fields before the change." }),
-      after: z
-        .record(z.string(), z.unknown())
-        .nullable()
-        .meta({ description: "The changed fields after the change." }),
-    })
-    .meta({ id: "HistoryEntry" });
-  const summary = (verb: string) => `${verb} ${def.label.en} / ${def.label.de}`;
-  // Operation ids name the entity: listActors, getActor, createActor, … (for generated clients).
   const one = pascal(name);
   const many = pascal(def.plural);
+  const View = viewSchema(name);
+  const Page = pageOf(View, `${one}Page`);
+  const summary = (verb: string) => `${verb} ${def.label.en} / ${def.label.de}`;
+  const generic = def.writtenBy !== "commands";
 
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  return app
+  const reads = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(
       createRoute({
         method: "get",
@@ -187,9 +180,12 @@ export function entityRouter<N extends EntityName>(name: N) {
         const options = toListOptions(name, c.req.valid("query") as Record<string, unknown>);
         const page = await storeOf(c).list(name, options as never);
         if (!page.ok) throw fail(page.error);
+        const items = options.fields
+          ? page.value.items
+          : page.value.items.map((record) => view(c, name, record as EntityRecord<N>));
         return c.json(
           {
-            items: page.value.items,
+            items: items as EntityView<N>[],
             total: page.value.total,
             limit: page.value.limit,
             offset: page.value.offset,
@@ -210,7 +206,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         responses: {
           200: {
             description: "The record",
-            content: { "application/json": { schema: Record } },
+            content: { "application/json": { schema: View } },
             headers: { ETag: { schema: { type: "string" } } },
           },
           ...problemResponses("unauthorized", "forbidden", "not_found"),
@@ -221,9 +217,130 @@ export function entityRouter<N extends EntityName>(name: N) {
         const result = await storeOf(c).get(name, c.req.valid("param").id);
         if (!result.ok) throw fail(result.error);
         c.header("ETag", etagOf(result.value));
-        return c.json(result.value as object, 200);
+        return c.json(view(c, name, result.value), 200);
       },
     )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/history",
+        tags: [tag],
+        summary: summary("History of"),
+        operationId: `get${one}History`,
+        security: bearer,
+        request: { params: IdParam(name) },
+        responses: {
+          200: {
+            description: "Every change, oldest first",
+            content: { "application/json": { schema: z.object({ items: z.array(HistoryEntry) }) } },
+          },
+          ...problemResponses("unauthorized", "forbidden", "not_found"),
+        },
+      }),
+      async (c) => {
+        guard(c, "read", name);
+        const { id } = c.req.valid("param");
+        // Not through `get`: a purged record's history stays readable (its purge entry is the audit trail).
+        const items = await storeOf(c).history(name, id, { locale: c.get("locale") });
+        if (!items.ok) throw fail(items.error);
+        return c.json({ items: items.value }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/{id}",
+        tags: [tag],
+        summary: summary("Delete"),
+        operationId: `delete${one}`,
+        description:
+          "Soft delete: the record stays visible to sync clients as deleted and can be restored. Requires If-Match.",
+        security: bearer,
+        request: { params: IdParam(name), headers: IfMatch },
+        responses: {
+          200: { description: "The deleted record", content: { "application/json": { schema: View } } },
+          ...problemResponses(
+            "unauthorized",
+            "forbidden",
+            "not_found",
+            "precondition_failed",
+            "precondition_required",
+          ),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const expected = requireVersion(c);
+        guard(c, "delete", name);
+        const result = await storeOf(c).remove(name, id, expected, ctxOf(c, "delete"));
+        if (!result.ok) throw fail(result.error);
+        return c.json(view(c, name, result.value), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/restore",
+        tags: [tag],
+        summary: summary("Restore a deleted"),
+        operationId: `restore${one}`,
+        description: "Brings a soft-deleted record back as a new version. Requires If-Match with its ETag.",
+        security: bearer,
+        request: { params: IdParam(name), headers: IfMatch },
+        responses: {
+          200: {
+            description: "The restored record",
+            content: { "application/json": { schema: View } },
+            headers: { ETag: { schema: { type: "string" } } },
+          },
+          ...problemResponses(
+            "unauthorized",
+            "forbidden",
+            "not_found",
+            "precondition_failed",
+            "precondition_required",
+          ),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const expected = requireVersion(c);
+        guard(c, "delete", name);
+        const result = await storeOf(c).restore(name, id, expected, ctxOf(c, "delete"));
+        if (!result.ok) throw fail(result.error);
+        c.header("ETag", etagOf(result.value));
+        return c.json(view(c, name, result.value), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/purge",
+        tags: [tag],
+        summary: summary("Erase for good (GDPR)"),
+        operationId: `purge${one}`,
+        description:
+          "Removes the record and its personal data from the history; a history entry without personal data remains.",
+        security: bearer,
+        request: { params: IdParam(name) },
+        responses: {
+          200: { description: "Purged", content: { "application/json": { schema: PurgeResult } } },
+          ...problemResponses("unauthorized", "forbidden", "not_found"),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        guard(c, "purge", name);
+        const result = await storeOf(c).purge(name, id, ctxOf(c, "purge"));
+        if (!result.ok) throw fail(result.error);
+        return c.json(
+          { entity: result.value.entity, id: result.value.id, purgedAt: result.value.purgedAt },
+          200,
+        );
+      },
+    );
+
+  const writes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(
       createRoute({
         method: "post",
@@ -234,12 +351,12 @@ export function entityRouter<N extends EntityName>(name: N) {
         security: bearer,
         request: {
           headers: IdempotencyKey,
-          body: { required: true, content: { "application/json": { schema: def.Create as z.ZodType } } },
+          body: { required: true, content: { "application/json": { schema: createSchemaOf(name) } } },
         },
         responses: {
           201: {
             description: "Created",
-            content: { "application/json": { schema: Record } },
+            content: { "application/json": { schema: View } },
             headers: { ETag: { schema: { type: "string" } }, Location: { schema: { type: "string" } } },
           },
           ...problemResponses(
@@ -252,19 +369,22 @@ export function entityRouter<N extends EntityName>(name: N) {
         },
       }),
       async (c) => {
-        const input = c.req.valid("json") as object;
-        guard(c, "create", name, input);
+        guard(c, "create", name);
+        const input = c.req.valid("json");
         const created = await withIdempotency(c, async () => {
-          const result = await storeOf(c).create(name, input as never, ctxOf(c));
+          const result = await storeOf(c).create(name, input as never, ctxOf(c, "create"));
           if (!result.ok) throw fail(result.error);
-          const record = result.value as { id: string };
+          const record = view(c, name, result.value);
           return {
             body: record,
-            headers: { ETag: etagOf(record), Location: `${c.req.path.replace(/\/$/, "")}/${record.id}` },
+            headers: {
+              ETag: etagOf(result.value),
+              Location: `${c.req.path.replace(/\/$/, "")}/${(result.value as { id: string }).id}`,
+            },
           };
         });
         for (const [header, value] of Object.entries(created.headers)) c.header(header, value);
-        return c.json(created.body, 201);
+        return c.json(created.body as EntityView<N>, 201);
       },
     )
     .openapi(
@@ -297,69 +417,33 @@ export function entityRouter<N extends EntityName>(name: N) {
         },
       }),
       async (c) => {
+        // The role decides first: someone who may not create these gets 403, not a report on their rows.
+        guard(c, "create", name);
         const { items } = c.req.valid("json");
         const dryRun = c.req.valid("query").dry_run === "true";
         const locale = c.get("locale");
+        const principal = c.get("principal");
         const checked = items.map((item, index) => {
           const parsed = validate(def.Create, item, locale);
-          if (parsed.ok) guard(c, "create", name, parsed.value as object);
-          return {
-            index,
-            ok: parsed.ok,
-            ...(parsed.ok ? {} : { errors: [...(parsed.error.details ?? [])] as IssueDetail[] }),
-          };
+          if (!parsed.ok)
+            return { index, ok: false, errors: [...(parsed.error.details ?? [])] as IssueDetail[] };
+          // A row the caller may not write (a partner's row for another actor) refuses the whole batch.
+          if (!can(principal, "create", name, parsed.value as object)) throw new ProblemError("forbidden");
+          return { index, ok: true };
         });
         const allValid = checked.every((r) => r.ok);
         if (dryRun || !allValid) return c.json({ dryRun, ok: allValid, results: checked }, 200);
-        const written = await storeOf(c).transaction(async (tx) => {
-          const ids: string[] = [];
-          for (const item of items) {
-            const created = await tx.create(name, item as never, ctxOf(c));
-            if (!created.ok) return created;
-            ids.push((created.value as { id: string }).id);
-          }
-          return { ok: true as const, value: ids };
-        });
+        const written = await storeOf(c).apply(
+          items.map((input) => ({ kind: "create" as const, entity: name, input: input as object })),
+          ctxOf(c, "create"),
+        );
         if (!written.ok) throw fail(written.error);
         return c.json(
-          { dryRun, ok: true, results: written.value.map((id, index) => ({ index, ok: true, id })) },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: "post",
-        path: "/{id}/purge",
-        tags: [tag],
-        summary: summary("Erase for good (GDPR)"),
-        operationId: `purge${one}`,
-        description:
-          "Removes the record and its personal data from the history; a history entry without personal data remains.",
-        security: bearer,
-        request: { params: IdParam(name) },
-        responses: {
-          200: {
-            description: "Purged",
-            content: {
-              "application/json": {
-                schema: z.object({ entity: z.string(), id: z.string(), purgedAt: IsoDateTime }),
-              },
-            },
+          {
+            dryRun,
+            ok: true,
+            results: written.value.map((record, index) => ({ index, ok: true, id: String(record.id) })),
           },
-          ...problemResponses("unauthorized", "forbidden", "not_found"),
-        },
-      }),
-      async (c) => {
-        const { id } = c.req.valid("param");
-        const store = storeOf(c);
-        const current = await store.get(name, id, { includeDeleted: true });
-        if (!current.ok) throw fail(current.error);
-        guard(c, "purge", name, current.value as object);
-        const result = await store.purge(name, id, ctxOf(c));
-        if (!result.ok) throw fail(result.error);
-        return c.json(
-          { entity: result.value.entity, id: result.value.id, purgedAt: result.value.purgedAt },
           200,
         );
       },
@@ -372,17 +456,17 @@ export function entityRouter<N extends EntityName>(name: N) {
         summary: summary("Change"),
         operationId: `update${one}`,
         description:
-          "JSON Merge Patch: fields left out stay, `null` clears an optional field. Requires If-Match.",
+          "JSON Merge Patch: fields left out stay, `null` clears an optional field. Requires If-Match. A patch that changes nothing makes no new version.",
         security: bearer,
         request: {
           params: IdParam(name),
           headers: IfMatch,
-          body: { required: true, content: { "application/json": { schema: def.Patch as z.ZodType } } },
+          body: { required: true, content: { "application/json": { schema: patchSchemaOf(name) } } },
         },
         responses: {
           200: {
             description: "The changed record",
-            content: { "application/json": { schema: Record } },
+            content: { "application/json": { schema: View } },
             headers: { ETag: { schema: { type: "string" } } },
           },
           ...problemResponses(
@@ -398,84 +482,32 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         const { id } = c.req.valid("param");
         const expected = requireVersion(c);
-        const store = storeOf(c);
-        const current = await store.get(name, id);
-        if (!current.ok) throw fail(current.error);
-        guard(c, "update", name, current.value as object);
-        const patch = c.req.valid("json") as object;
-        guard(c, "update", name, { ...(current.value as object), ...patch });
-        const result = await store.update(name, id, expected, patch as never, ctxOf(c));
+        guard(c, "update", name);
+        // Validated once by the route; the store checks the resulting record and the permission on
+        // the locked row (before and after the change) in the same transaction that writes it.
+        const result = await storeOf(c).update(
+          name,
+          id,
+          expected,
+          c.req.valid("json") as never,
+          ctxOf(c, "update"),
+          {
+            patchValidated: true,
+          },
+        );
         if (!result.ok) throw fail(result.error);
         c.header("ETag", etagOf(result.value));
-        return c.json(result.value as object, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: "delete",
-        path: "/{id}",
-        tags: [tag],
-        summary: summary("Delete"),
-        operationId: `delete${one}`,
-        description: "Soft delete: the record stays visible to sync clients as deleted. Requires If-Match.",
-        security: bearer,
-        request: { params: IdParam(name), headers: IfMatch },
-        responses: {
-          200: { description: "The deleted record", content: { "application/json": { schema: Record } } },
-          ...problemResponses(
-            "unauthorized",
-            "forbidden",
-            "not_found",
-            "precondition_failed",
-            "precondition_required",
-          ),
-        },
-      }),
-      async (c) => {
-        const { id } = c.req.valid("param");
-        const expected = requireVersion(c);
-        const store = storeOf(c);
-        const current = await store.get(name, id);
-        if (!current.ok) throw fail(current.error);
-        guard(c, "delete", name, current.value as object);
-        const result = await store.remove(name, id, expected, ctxOf(c));
-        if (!result.ok) throw fail(result.error);
-        return c.json(result.value as object, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: "get",
-        path: "/{id}/history",
-        tags: [tag],
-        summary: summary("History of"),
-        operationId: `get${one}History`,
-        security: bearer,
-        request: { params: IdParam(name) },
-        responses: {
-          200: {
-            description: "Every change, oldest first",
-            content: { "application/json": { schema: z.object({ items: z.array(HistoryEntry) }) } },
-          },
-          ...problemResponses("unauthorized", "forbidden", "not_found"),
-        },
-      }),
-      async (c) => {
-        guard(c, "read", name);
-        const { id } = c.req.valid("param");
-        // Not through `get`: a purged record's history stays readable (its purge entry is the audit trail).
-        const items = await storeOf(c).history(name, id, { locale: c.get("locale") });
-        if (!items.ok) throw fail(items.error);
-        return c.json({ items: items.value }, 200);
+        return c.json(view(c, name, result.value), 200);
       },
     );
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Writes of an entity that only commands write are not offered (its commands are mounted elsewhere).
+  return (generic ? app.route("/", writes) : app).route("/", reads) as OpenAPIHono<
+    AppEnv,
+    RouterSchema<typeof reads> | RouterSchema<typeof writes>,
+    "/"
+  >;
 }
 
-/** `funding-programmes` → `FundingProgrammes`, `coordinationOffice` → `CoordinationOffice`. */
-function pascal(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
-}
-
-function ctxOf(c: Context<AppEnv>) {
-  return { principal: c.get("principal").id, locale: c.get("locale") };
-}
+type RouterSchema<R> = R extends OpenAPIHono<AppEnv, infer S, "/"> ? S : never;

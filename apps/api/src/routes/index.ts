@@ -1,38 +1,44 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type EntityName, type EntityPlural, entities, entityNames } from "@oha/domain";
+import type { MergeSchemaPath, Schema } from "hono/types";
 import type { AppEnv } from "../env.js";
 import { analyticsRoutes } from "./analytics.js";
+import { commandRoutes } from "./commands.js";
 import { entityRouter } from "./entities.js";
 import { healthRoutes } from "./health.js";
 import { publicRoutes } from "./public.js";
 import { subresourceRoutes } from "./subresources.js";
 import { tenantRoutes } from "./tenant.js";
 
+type SchemaOf<R> = R extends OpenAPIHono<AppEnv, infer S, "/"> ? S : never;
+
+/** The routes of every entity of the registry, each under `/api/v1/<plural>`, as one type. */
+type EntitySchemas = {
+  [N in EntityName]: MergeSchemaPath<
+    SchemaOf<ReturnType<typeof entityRouter<N>>>,
+    `/api/v1/${EntityPlural<N>}`
+  >;
+}[EntityName];
+
+/**
+ * Mounts the routes of every entity from the domain's registry: an entity's path is declared once,
+ * as its `plural`. Typed as the union of the entity routers, so the typed client knows them all.
+ */
+function mountEntities<S extends Schema, B extends string>(
+  app: OpenAPIHono<AppEnv, S, B>,
+): OpenAPIHono<AppEnv, S | EntitySchemas, B> {
+  for (const name of entityNames) app.route(`/api/v1/${entities[name].plural}`, entityRouter(name));
+  return app as OpenAPIHono<AppEnv, S | EntitySchemas, B>;
+}
+
 /** Mounts every route; chained so that the app's type carries them all for the typed client. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
-  return app
+  const routed = app
     .route("/", healthRoutes())
     .route("/public/v1", publicRoutes())
     .route("/api/v1", tenantRoutes())
     .route("/api/v1", subresourceRoutes())
-    .route("/api/v1/analytics", analyticsRoutes())
-    .route("/api/v1/offices", entityRouter("coordinationOffice"))
-    .route("/api/v1/funding-programmes", entityRouter("fundingProgramme"))
-    .route("/api/v1/actors", entityRouter("actor"))
-    .route("/api/v1/contacts", entityRouter("contact"))
-    .route("/api/v1/affiliations", entityRouter("affiliation"))
-    .route("/api/v1/bodies", entityRouter("body"))
-    .route("/api/v1/seats", entityRouter("seat"))
-    .route("/api/v1/memberships", entityRouter("membership"))
-    .route("/api/v1/meetings", entityRouter("meeting"))
-    .route("/api/v1/agreements", entityRouter("agreement"))
-    .route("/api/v1/indicators", entityRouter("indicator"))
-    .route("/api/v1/observations", entityRouter("observation"))
-    .route("/api/v1/goals", entityRouter("goal"))
-    .route("/api/v1/standards", entityRouter("standard"))
-    .route("/api/v1/guides", entityRouter("guide"))
-    .route("/api/v1/measures", entityRouter("measure"))
-    .route("/api/v1/overlap-reviews", entityRouter("overlapReview"))
-    .route("/api/v1/reconciliation-rounds", entityRouter("reconciliationRound"))
-    .route("/api/v1/reconciliation-responses", entityRouter("reconciliationResponse"))
-    .route("/api/v1/maturity-assessments", entityRouter("maturityAssessment"));
+    .route("/api/v1", commandRoutes())
+    .route("/api/v1/analytics", analyticsRoutes());
+  return mountEntities(routed);
 }

@@ -6,24 +6,20 @@ import {
   addActionItem,
   addDecision,
   addReview,
-  addSignature,
   DecisionInput,
   EffectivenessReview,
-  type EntityName,
-  type EntityRecord,
   entities,
   IsoDate,
   type Meeting,
   openActionItems,
   recordAttendance,
-  Signature,
   setAdoption,
+  viewSchema,
 } from "@oha/domain";
-import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
 import { problemResponses } from "../problems.js";
-import { bearer, etagOf, fail, guard, IfMatch, requireVersion, storeOf, today } from "./support.js";
+import { bearer, changeWith, fail, guard, IfMatch, storeOf, today } from "./support.js";
 
 const IdParam = z.object({ id: z.string().meta({ param: { name: "id", in: "path" } }) });
 const changeProblems = problemResponses(
@@ -35,30 +31,11 @@ const changeProblems = problemResponses(
   "precondition_required",
 );
 
-/** Loads a record, checks the caller may change it and the If-Match version, applies a domain operation. */
-async function change<N extends EntityName>(
-  c: Context<AppEnv>,
-  entity: N,
-  id: string,
-  operation: (record: EntityRecord<N>) => object,
-) {
-  const expected = requireVersion(c);
-  const store = storeOf(c);
-  const current = await store.get(entity, id);
-  if (!current.ok) throw fail(current.error);
-  guard(c, "update", entity, current.value as object);
-  const result = await store.update(entity, id, expected, operation(current.value) as never, {
-    principal: c.get("principal").id,
-    locale: c.get("locale"),
-  });
-  if (!result.ok) throw fail(result.error);
-  c.header("ETag", etagOf(result.value));
-  return result.value;
-}
+/** Applies a domain operation to a record in one transaction (see {@link changeWith}). */
+const change = changeWith;
 
-const Meetings = entities.meeting.Record;
-const Agreements = entities.agreement.Record;
-const Standards = entities.standard.Record;
+const Meetings = viewSchema("meeting");
+const Standards = viewSchema("standard");
 
 const OpenActionItem = z
   .object({
@@ -190,32 +167,6 @@ export function subresourceRoutes() {
         } while (cursor);
         const asOf = c.req.valid("query").as_of ?? today(c);
         return c.json({ items: openActionItems(meetings, asOf) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: "post",
-        path: "/agreements/{id}/signatures",
-        tags: ["Agreements"],
-        summary: "Add a partner's signature / Unterschrift erfassen",
-        operationId: "addAgreementSignature",
-        security: bearer,
-        request: {
-          params: IdParam,
-          headers: IfMatch,
-          body: { required: true, content: { "application/json": { schema: Signature } } },
-        },
-        responses: {
-          200: { description: "The agreement", content: { "application/json": { schema: Agreements } } },
-          ...changeProblems,
-        },
-      }),
-      async (c) => {
-        const signature = c.req.valid("json");
-        return c.json(
-          await change(c, "agreement", c.req.valid("param").id, (a) => addSignature(a, signature)),
-          200,
-        );
       },
     )
     .openapi(

@@ -1,8 +1,19 @@
 import { z } from "@hono/zod-openapi";
-import { type Action, can, type DomainError } from "@oha/domain";
+import {
+  type Action,
+  can,
+  type DomainError,
+  type EntityName,
+  type EntityRecord,
+  type EntityView,
+  err,
+  type Result,
+  staleVersionError,
+  viewOf,
+} from "@oha/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
-import { type ProblemCode, ProblemError } from "../problems.js";
+import { ProblemError } from "../problems.js";
 
 /** The OpenAPI security requirement of every authenticated route: an API key or OIDC token. */
 export const bearer = [{ bearer: [] }];
@@ -52,27 +63,32 @@ export function requireVersion(c: Context<AppEnv>): number {
   return Number(match[1]);
 }
 
-const domainToProblem: Record<DomainError["code"], ProblemCode> = {
-  validation_failed: "validation_failed",
-  not_found: "not_found",
-  conflict: "precondition_failed",
-  precondition_required: "precondition_required",
-  forbidden: "forbidden",
-  unauthorized: "unauthorized",
-  already_exists: "conflict",
-  import_refused: "import_refused",
-  rate_limited: "rate_limited",
-  payload_too_large: "payload_too_large",
-  internal: "internal",
-};
-
-/** Turns an expected domain or store failure into the matching problem. */
+/** Turns an expected domain or store failure into its problem: one vocabulary, no translation. */
 export function fail(error: DomainError & { current?: unknown }): ProblemError {
-  return new ProblemError(domainToProblem[error.code], {
+  return new ProblemError(error.code, {
     detail: error.message,
     ...(error.details ? { errors: error.details } : {}),
     ...(error.current !== undefined ? { current: error.current } : {}),
   });
+}
+
+/**
+ * Who writes, for the store: the principal's id and name for the history, the language for errors,
+ * and the domain's permission rule, which the store applies to the locked record inside the write's
+ * transaction (to the record as it is and as it would be).
+ */
+export function ctxOf(c: Context<AppEnv>, action?: "create" | "update" | "delete" | "purge") {
+  const principal = c.get("principal");
+  const who = { ...principal, tenantId: principal.tenantId };
+  return {
+    principal: principal.id,
+    principalName: principal.name,
+    locale: c.get("locale"),
+    authorize: (entity: EntityName, before: object | undefined, after: object) => {
+      const act = action ?? (before === undefined ? "create" : "update");
+      return (before === undefined || can(who, act, entity, before)) && can(who, act, entity, after);
+    },
+  };
 }
 
 async function fingerprint(c: Context<AppEnv>): Promise<string> {
@@ -115,4 +131,42 @@ export async function withIdempotency(c: Context<AppEnv>, run: () => Promise<Cre
   }
   await idempotency.complete({ ...scope, status: 201, body: created.body, headers: created.headers });
   return created;
+}
+
+/**
+ * Changes one record by a domain operation inside one transaction: the record is read once, locked,
+ * checked against `If-Match`, handed to `operation` (which returns a patch or refuses), and written
+ * with the caller's permissions checked by the store on that same locked row.
+ */
+export async function changeWith<N extends EntityName>(
+  c: Context<AppEnv>,
+  entity: N,
+  id: string,
+  operation: (record: EntityRecord<N>) => Result<object, DomainError> | object,
+): Promise<EntityView<N>> {
+  const expected = requireVersion(c);
+  guard(c, "update", entity);
+  const locale = c.get("locale");
+  const result = await storeOf(c).transaction(async (tx) => {
+    const current = await tx.get(entity, id, { forUpdate: true, locale });
+    if (!current.ok) return current;
+    const version = (current.value as { version: number }).version;
+    if (version !== expected)
+      return err(staleVersionError(entity, id, expected, version, current.value, locale));
+    const planned = operation(current.value);
+    if ("ok" in planned && typeof planned.ok === "boolean") {
+      if (!planned.ok) return planned as Result<never, DomainError>;
+      return tx.update(
+        entity,
+        id,
+        expected,
+        (planned as { value: object }).value as never,
+        ctxOf(c, "update"),
+      );
+    }
+    return tx.update(entity, id, expected, planned as never, ctxOf(c, "update"));
+  });
+  if (!result.ok) throw fail(result.error);
+  c.header("ETag", etagOf(result.value));
+  return viewOf(entity, result.value as EntityRecord<N>, today(c));
 }

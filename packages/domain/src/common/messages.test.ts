@@ -5,7 +5,14 @@ import { err, errorCodes, ok } from "./result.js";
 describe("messages", () => {
   it("has a German and an English text for every code, and they differ", () => {
     for (const [key, message] of Object.entries(messages)) {
-      const texts = message({ value: "x", min: 1, max: 5, system: "ags", example: "act_0123456789ab" });
+      const texts = message({
+        value: "x",
+        min: 1,
+        max: 5,
+        system: "ags",
+        example: "act_0123456789ab",
+        divisor: 5,
+      });
       expect(texts.de.trim(), key).not.toBe("");
       expect(texts.en.trim(), key).not.toBe("");
       expect(texts.de, key).not.toBe(texts.en);

@@ -96,8 +96,48 @@ export const messages = {
     "“{value}” is not a valid id; expected one like {example}.",
   ),
   invalid_choice: m("Bitte einen der vorgesehenen Werte wählen.", "Please choose one of the allowed values."),
-  unknown_field: m("Unbekanntes Feld: {value}.", "Unknown field: {value}."),
+  unknown_field: m("Das Feld „{value}“ gibt es hier nicht.", "There is no field “{value}” here."),
   invalid_input: m("Die Eingabe ist ungültig.", "The input is invalid."),
+  not_allowed: m("Das dürfen Sie mit Ihrer Rolle nicht.", "Your role does not allow this."),
+  expected_number: m("Bitte eine Zahl eingeben.", "Please enter a number."),
+  expected_integer: m("Bitte eine ganze Zahl eingeben.", "Please enter a whole number."),
+  expected_text: m("Bitte einen Text eingeben.", "Please enter a text."),
+  expected_yes_no: m("Bitte „ja“ oder „nein“ wählen.", "Please choose “yes” or “no”."),
+  expected_list: m("Bitte eine Liste angeben.", "Please give a list."),
+  expected_group: m(
+    "Diese Angaben fehlen oder sind unvollständig.",
+    "These details are missing or incomplete.",
+  ),
+  expected_date: m(
+    "Bitte ein Datum angeben, zum Beispiel 2026-03-31.",
+    "Please enter a date, for example 2026-03-31.",
+  ),
+  expected_datetime: m(
+    "Bitte Datum und Uhrzeit angeben, zum Beispiel 2026-03-31T14:00:00+02:00.",
+    "Please enter a date and time, for example 2026-03-31T14:00:00+02:00.",
+  ),
+  expected_email: m(
+    "Bitte eine E-Mail-Adresse angeben, zum Beispiel name@beispiel.de.",
+    "Please enter an email address, for example name@example.org.",
+  ),
+  expected_url: m(
+    "Bitte eine Webadresse angeben, die mit https:// oder http:// beginnt.",
+    "Please enter a web address starting with https:// or http://.",
+  ),
+  wrong_format: m("Das Format stimmt nicht.", "The format is not right."),
+  number_at_most: m("Höchstens {max} ist erlaubt.", "At most {max} is allowed."),
+  number_below: m("Der Wert muss kleiner als {max} sein.", "The value must be less than {max}."),
+  number_at_least: m("Mindestens {min} ist nötig.", "At least {min} is needed."),
+  number_above: m("Der Wert muss größer als {min} sein.", "The value must be greater than {min}."),
+  text_too_long: m("Höchstens {max} Zeichen sind erlaubt.", "At most {max} characters are allowed."),
+  text_too_short: m("Mindestens {min} Zeichen sind nötig.", "At least {min} characters are needed."),
+  too_many_entries: m("Höchstens {max} Einträge sind erlaubt.", "At most {max} entries are allowed."),
+  too_few_entries: m("Mindestens {min} Einträge sind nötig.", "At least {min} entries are needed."),
+  one_entry_needed: m("Mindestens ein Eintrag ist nötig.", "At least one entry is needed."),
+  not_multiple_of: m(
+    "Der Wert muss ein Vielfaches von {divisor} sein.",
+    "The value must be a multiple of {divisor}.",
+  ),
 } as const satisfies Record<string, Message>;
 
 /** The code of one of the domain's own validation messages. */

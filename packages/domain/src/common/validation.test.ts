@@ -106,13 +106,13 @@ describe("validate", () => {
       ["name", "too_small"],
       ["kind", "invalid_value"],
       ["count", "too_big"],
-      ["", "unrecognized_keys"],
+      ["extra", "unknown_field"],
     ]);
     const [name, kind, count, extra] = result.error.details ?? [];
     expect(name?.messages).toEqual(messages.required_field({}));
     expect(kind?.messages).toEqual(messages.invalid_choice({}));
-    expect(count?.messages.de).toMatch(/groß/i);
-    expect(count?.messages.en).toMatch(/big/i);
+    expect(count?.messages.de).toMatch(/^Höchstens \d+ ist erlaubt\.$/);
+    expect(count?.messages.en).toMatch(/^At most \d+ is allowed\.$/);
     expect(extra?.messages).toEqual(messages.unknown_field({ value: "extra" }));
   });
 
@@ -143,10 +143,72 @@ describe("validate", () => {
     });
   });
 
-  it("keeps other patterns with Zod's localised message", () => {
+  it("tells of other patterns in plain words, without the pattern", () => {
     const result = validate(z.string().regex(/^\d{5}$/), "123");
-    expect(!result.ok && result.error.details?.[0]?.messages.de).toContain("Muster");
-    expect(!result.ok && result.error.details?.[0]?.messages.en).toContain("pattern");
+    expect(!result.ok && result.error.details?.[0]?.messages).toEqual(messages.wrong_format({}));
+  });
+
+  it("speaks of numbers, texts, dates and lists in plain words, not of types", () => {
+    const Plain = z.strictObject({
+      week: z.int().min(1).max(52),
+      share: z.number().gt(0),
+      code: z.string().max(3),
+      on: z.iso.date(),
+      at: z.iso.datetime({ offset: true }),
+      mail: z.email(),
+      web: z.httpUrl(),
+      tags: z.array(z.string()).min(1).max(2),
+      done: z.boolean(),
+    });
+    const wrong = validate(
+      Plain,
+      {
+        week: 53,
+        share: 0,
+        code: "abcd",
+        on: "31.03.2026",
+        at: "morgen",
+        mail: "x",
+        web: "ftp://x",
+        tags: [],
+        done: "ja",
+      },
+      "de",
+    );
+    const byPath = Object.fromEntries(
+      (!wrong.ok && wrong.error.details ? wrong.error.details : []).map((d) => [d.path, d.message]),
+    );
+    expect(byPath).toEqual({
+      week: "Höchstens 52 ist erlaubt.",
+      share: "Der Wert muss größer als 0 sein.",
+      code: "Höchstens 3 Zeichen sind erlaubt.",
+      on: "Bitte ein Datum angeben, zum Beispiel 2026-03-31.",
+      at: "Bitte Datum und Uhrzeit angeben, zum Beispiel 2026-03-31T14:00:00+02:00.",
+      mail: "Bitte eine E-Mail-Adresse angeben, zum Beispiel name@beispiel.de.",
+      web: "Bitte eine Webadresse angeben, die mit https:// oder http:// beginnt.",
+      tags: "Mindestens ein Eintrag ist nötig.",
+      done: "Bitte „ja“ oder „nein“ wählen.",
+    });
+    const types = validate(
+      Plain,
+      { week: "zehn", share: "x", code: 5, on: 5, at: 5, mail: 5, web: 5, tags: "a", done: 1 },
+      "en",
+    );
+    const messagesEn = (!types.ok && types.error.details ? types.error.details : []).map((d) => d.message);
+    expect(messagesEn).toEqual([
+      "Please enter a number.",
+      "Please enter a number.",
+      "Please enter a text.",
+      "Please enter a date, for example 2026-03-31.",
+      "Please enter a date and time, for example 2026-03-31T14:00:00+02:00.",
+      "Please enter an email address, for example name@example.org.",
+      "Please enter a web address starting with https:// or http://.",
+      "Please give a list.",
+      "Please choose “yes” or “no”.",
+    ]);
+    for (const text of messagesEn) expect(text).not.toMatch(/expected|received|string|\bint\b/i);
+    const fraction = validate(Plain.pick({ week: true }), { week: 1.5 }, "de");
+    expect(!fraction.ok && fraction.error.details?.[0]?.message).toBe("Bitte eine ganze Zahl eingeben.");
   });
 
   it("does not change a schema's own messages for plain parsing", () => {

@@ -27,6 +27,54 @@ export function report(
 
 const zodLocales = { de: z.locales.de(), en: z.locales.en() } as const;
 
+/** The string format of the schema an issue comes from (`date`, `email`, …), if any. */
+function formatOf(issue: z.core.$ZodRawIssue): string | undefined {
+  if ("format" in issue && typeof issue.format === "string") return issue.format;
+  const inst = (issue as { inst?: { _zod?: { def?: { format?: unknown } } } }).inst;
+  const format = inst?._zod?.def?.format;
+  return typeof format === "string" ? format : undefined;
+}
+
+const formatMessages: Readonly<Record<string, MessageKey>> = {
+  date: "expected_date",
+  datetime: "expected_datetime",
+  email: "expected_email",
+  url: "expected_url",
+};
+
+const typeMessages: Readonly<Record<string, MessageKey>> = {
+  number: "expected_number",
+  int: "expected_integer",
+  bigint: "expected_integer",
+  string: "expected_text",
+  boolean: "expected_yes_no",
+  array: "expected_list",
+  tuple: "expected_list",
+  set: "expected_list",
+  object: "expected_group",
+  record: "expected_group",
+  map: "expected_group",
+};
+
+function boundText(issue: z.core.$ZodRawIssue & { code: "too_big" | "too_small" }): LocalizedText {
+  const big = issue.code === "too_big";
+  const bound = Number(big ? issue.maximum : issue.minimum);
+  const inclusive = issue.inclusive !== false;
+  switch (issue.origin) {
+    case "string":
+      return big ? messages.text_too_long({ max: bound }) : messages.text_too_short({ min: bound });
+    case "array":
+    case "set":
+      if (big) return messages.too_many_entries({ max: bound });
+      return bound === 1 ? messages.one_entry_needed({}) : messages.too_few_entries({ min: bound });
+    default:
+      if (big)
+        return inclusive ? messages.number_at_most({ max: bound }) : messages.number_below({ max: bound });
+      return inclusive ? messages.number_at_least({ min: bound }) : messages.number_above({ min: bound });
+  }
+}
+
+/** The message a coordinator reads for one of Zod's own issues: plain words, no type names. */
 function builtInText(issue: z.core.$ZodRawIssue): LocalizedText {
   // A missing field is "required" whatever its type: enums and unions report it as a wrong value.
   if (
@@ -34,15 +82,36 @@ function builtInText(issue: z.core.$ZodRawIssue): LocalizedText {
     (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")
   )
     return messages.required_field({});
-  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) {
-    return messages.required_field({});
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "string" && Number(issue.minimum) === 1) return messages.required_field({});
+      return boundText(issue);
+    case "too_big":
+      return boundText(issue);
+    case "invalid_value":
+      return issue.values.length > 1 ? messages.invalid_choice({}) : messages.invalid_input({});
+    case "unrecognized_keys":
+      return messages.unknown_field({ value: issue.keys.join(", ") });
+    case "not_multiple_of":
+      return messages.not_multiple_of({ divisor: Number(issue.divisor) });
+    case "invalid_format": {
+      if (issue.format === "regex") {
+        const example = idExample(issue.pattern);
+        if (example) return messages.invalid_id({ value: String(issue.input), example });
+        return messages.wrong_format({});
+      }
+      const key = formatMessages[issue.format];
+      return key ? messages[key]({}) : messages.wrong_format({});
+    }
+    case "invalid_type": {
+      const format = issue.expected === "string" ? formatOf(issue) : undefined;
+      const key = (format && formatMessages[format]) || typeMessages[issue.expected];
+      if (key) return messages[key]({});
+      break;
+    }
+    case "invalid_union":
+      return messages.invalid_input({});
   }
-  if (issue.code === "invalid_value" && issue.values.length > 1) return messages.invalid_choice({});
-  if (issue.code === "invalid_format" && issue.format === "regex") {
-    const example = idExample(issue.pattern);
-    if (example) return messages.invalid_id({ value: String(issue.input), example });
-  }
-  if (issue.code === "unrecognized_keys") return messages.unknown_field({ value: issue.keys.join(", ") });
   const pick = (locale: Locale) => {
     const out = zodLocales[locale].localeError(issue);
     return (typeof out === "string" ? out : out?.message) ?? messages.invalid_input({})[locale];
@@ -73,7 +142,19 @@ export function describeIssues(
   locale: Locale = "de",
   input?: unknown,
 ): IssueDetail[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    // An unknown field names itself: one detail per field, at the field's own path.
+    if (issue.code === "unrecognized_keys" && issue.keys.length > 0) {
+      return issue.keys.map((key) => {
+        const texts = messages.unknown_field({ value: key });
+        return {
+          path: pathOf([...issue.path, key]),
+          code: "unknown_field",
+          message: texts[locale],
+          messages: texts,
+        };
+      });
+    }
     const params =
       issue.code === "custom" ? (issue.params as Record<string, string | number> | undefined) : undefined;
     const key = params?.key as MessageKey | undefined;

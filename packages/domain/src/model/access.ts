@@ -1,20 +1,7 @@
-import type { z } from "zod";
-import { text } from "../common/i18n.js";
-import { labelledEnum } from "../common/labels.js";
-import type { EntityName } from "./entities.js";
+import { type EntityName, entities } from "./entities.js";
+import type { Role } from "./role.js";
 
-export const roleLabels = {
-  admin: text("Administration (Mandant, Schlüssel, Zugänge)", "Administrator (tenant, keys, users)"),
-  coordinator: text("Koordination (alles im Mandanten)", "Coordinator (everything in the tenant)"),
-  partner: text(
-    "Netzwerkpartner (eigene Maßnahmen und Rückmeldungen)",
-    "Partner (own measures and responses)",
-  ),
-  viewer: text("Lesezugriff", "Viewer (read only)"),
-} as const;
-/** What a person or system may do in a tenant. */
-export const Role = labelledEnum("Role", roleLabels);
-export type Role = z.infer<typeof Role>;
+export { Role, roleLabels } from "./role.js";
 
 /** What a request wants to do. */
 export type Action = "read" | "create" | "update" | "delete" | "purge" | "export" | "import" | "manage";
@@ -23,13 +10,9 @@ export type Action = "read" | "create" | "update" | "delete" | "purge" | "export
 export interface Principal {
   readonly role: Role;
   readonly actorId?: string | undefined;
+  /** The tenant the principal belongs to: its own region record is the tenant's settings (admins only). */
+  readonly tenantId?: string | undefined;
 }
-
-/** Entities a partner may write, and the field that ties a record to the partner's actor. */
-const partnerOwned: Partial<Record<EntityName, string>> = {
-  measure: "providerActorId",
-  reconciliationResponse: "actorId",
-};
 
 /**
  * Decides whether a principal may perform an action on an entity (and, for partners, on a
@@ -45,6 +28,12 @@ export function can(
   entity: EntityName | "tenant" | "apiKey",
   record?: object,
 ): boolean {
+  // The tenant's own region record holds the tenant's settings: only admins change it.
+  const home =
+    entity === "region" &&
+    principal.tenantId !== undefined &&
+    (record as { id?: unknown } | undefined)?.id === principal.tenantId;
+  if (home && action !== "read" && principal.role !== "admin") return false;
   switch (principal.role) {
     case "admin":
       return true;
@@ -55,7 +44,8 @@ export function can(
     case "partner": {
       if (action === "read") return entity !== "apiKey";
       if (action !== "create" && action !== "update") return false;
-      const field = entity === "tenant" || entity === "apiKey" ? undefined : partnerOwned[entity];
+      // A partner writes only records its own actor owns (the registry's `ownerField`).
+      const field = entity === "tenant" || entity === "apiKey" ? undefined : entities[entity].ownerField;
       if (!field || !principal.actorId) return false;
       return record === undefined || (record as Record<string, unknown>)[field] === principal.actorId;
     }

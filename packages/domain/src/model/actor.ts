@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -139,6 +140,7 @@ export const AffiliationFields = z.strictObject({
   endReason: EndReason.optional(),
   successorContactId: ContactId.optional(),
   primary: z.boolean().default(true).meta({ description: "The main contact of the actor for the network." }),
+  note: LongText.optional().meta({ description: "For example what was handed over." }),
 });
 
 function checkAffiliation(
@@ -188,3 +190,25 @@ export function handOver(
     },
   };
 }
+
+/** German and English labels of the fields of a actor. */
+export const actorFieldLabels = {
+  name: text("Name des Akteurs", "Name of the actor"),
+  parentActorId: text("Übergeordneter Akteur", "Parent actor"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a contact. */
+export const contactFieldLabels = {
+  title: text("Titel (z. B. Dr.)", "Title (e.g. Dr.)"),
+  givenName: text("Vorname", "Given name"),
+  familyName: text("Nachname", "Family name"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a affiliation. */
+export const affiliationFieldLabels = {
+  role: text("Funktion", "Role"),
+  level: text("Ebene", "Level"),
+  endReason: text("Grund für das Ende", "Reason for the end"),
+  successorContactId: text("Nachfolge", "Successor"),
+  primary: text("Hauptansprechperson", "Main contact"),
+} as const satisfies FieldLabels;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -147,4 +148,90 @@ export const agreementTransitions: Readonly<Record<AgreementStatus, readonly Agr
 /** Whether an agreement may move from one status to another. */
 export function canTransition(from: AgreementStatus, to: AgreementStatus): boolean {
   return from === to || agreementTransitions[from].includes(to);
+}
+
+/** German and English labels of the fields of a agreement. */
+export const agreementFieldLabels = {
+  title: text("Titel der Vereinbarung", "Title of the agreement"),
+  partyActorIds: text("Vertragspartner", "Parties"),
+  revisions: text("Fassungen", "Revisions"),
+  signatures: text("Unterschriften", "Signatures"),
+  commitments: text("Zusagen der Partner", "Partners’ commitments"),
+  validFrom: text("Gültig ab", "Valid from"),
+  validTo: text("Gültig bis", "Valid until"),
+  missingSignatures: text("Fehlende Unterschriften", "Missing signatures"),
+  effectiveStatus: text("Stand heute", "Status today"),
+} as const satisfies FieldLabels;
+
+/** The number of an agreement's current revision: the highest one, or undefined without revisions. */
+export function currentRevision(agreement: Pick<Agreement, "revisions">): number | undefined {
+  return agreement.revisions.reduce<number | undefined>(
+    (max, r) => (max === undefined || r.number > max ? r.number : max),
+    undefined,
+  );
+}
+
+/**
+ * Whether a signature is under the current revision. A signature that names no revision counts
+ * while the agreement has at most one revision; once it has several, it must name the current one.
+ */
+export function signsCurrentRevision(
+  agreement: Pick<Agreement, "revisions">,
+  signature: Pick<Signature, "revision">,
+): boolean {
+  const current = currentRevision(agreement);
+  if (signature.revision === undefined) return agreement.revisions.length <= 1;
+  return current === undefined || signature.revision === current;
+}
+
+/** The parties that have not yet signed the current revision, in the order of `partyActorIds`. */
+export function missingSignatures(agreement: Pick<Agreement, "partyActorIds" | "signatures" | "revisions">) {
+  const signed = new Set(
+    agreement.signatures.filter((s) => signsCurrentRevision(agreement, s)).map((s) => s.actorId),
+  );
+  return agreement.partyActorIds.filter((id) => !signed.has(id));
+}
+
+/**
+ * The status an agreement has on a date, by the rule that it comes into force by itself: once
+ * every party has signed the current revision it is signed, and in force from its validity start;
+ * past its validity end it has expired. A draft, a terminated agreement, and an agreement without
+ * parties keep their stored status.
+ */
+export function agreementStatusOn(
+  agreement: Pick<
+    Agreement,
+    "status" | "partyActorIds" | "signatures" | "revisions" | "validFrom" | "validTo"
+  >,
+  date: string,
+): AgreementStatus {
+  const { status } = agreement;
+  if (status === "draft" || status === "terminated" || status === "expired") return status;
+  if (status === "in_force") return agreement.validTo && agreement.validTo < date ? "expired" : status;
+  if (agreement.partyActorIds.length === 0 || missingSignatures(agreement).length > 0) return status;
+  if (agreement.validTo && agreement.validTo < date) return "expired";
+  return agreement.validFrom && agreement.validFrom <= date ? "in_force" : "signed";
+}
+
+/** Figures derived from an agreement, served with it. */
+export const AgreementFigures = z
+  .strictObject({
+    effectiveStatus: AgreementStatus.meta({
+      description: "The status on the reference date, by the signing rule (see agreementStatusOn).",
+    }),
+    currentRevision: z.int().min(1).nullable(),
+    missingSignatures: z
+      .array(ActorId)
+      .meta({ description: "Parties that have not signed the current revision." }),
+  })
+  .meta({ id: "AgreementFigures" });
+export type AgreementFigures = z.infer<typeof AgreementFigures>;
+
+/** The signing state of an agreement on a date: who is missing and which status follows. */
+export function agreementFigures(agreement: Agreement, asOf: string): AgreementFigures {
+  return {
+    effectiveStatus: agreementStatusOn(agreement, asOf),
+    currentRevision: currentRevision(agreement) ?? null,
+    missingSignatures: missingSignatures(agreement),
+  };
 }

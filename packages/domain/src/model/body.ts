@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -137,3 +138,25 @@ export const Membership = MembershipFields.extend({ id: MembershipId, ...recordM
   .superRefine(checkMembership)
   .meta({ id: "Membership" });
 export type Membership = z.infer<typeof Membership>;
+
+/** German and English labels of the fields of a body. */
+export const bodyFieldLabels = {
+  decisionAuthority: text("Entscheidungskompetenz", "Decision authority"),
+  targetMeetingsPerYear: text("Sitzungen pro Jahr (Ziel)", "Meetings per year (target)"),
+  topic: text("Thema", "Topic"),
+  parentBodyId: text("Übergeordnetes Gremium", "Parent body"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a seat. */
+export const seatFieldLabels = {
+  actorKind: text("Reserviert für Akteursart", "Reserved for actor kind"),
+  label: text("Bezeichnung des Sitzes", "Name of the seat"),
+  deputiesAllowed: text("Zahl der Stellvertretungen", "Number of deputies"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a membership. */
+export const membershipFieldLabels = {
+  actorId: text("Für Akteur", "For actor"),
+  seatId: text("Sitz", "Seat"),
+  role: text("Rolle im Gremium", "Role in the body"),
+} as const satisfies FieldLabels;

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import * as zod from "zod";
+import { commonFieldLabels, type FieldLabels } from "../common/field-labels.js";
 import type { Locale } from "../common/i18n.js";
 import { type LocalizedText, text } from "../common/i18n.js";
-import { newId } from "../common/ids.js";
+import { idPrefixOf, newId } from "../common/ids.js";
 import { applyPatch } from "../common/record.js";
 import { type DomainError, err, type Result } from "../common/result.js";
 import { validate } from "../common/validation.js";
@@ -12,6 +13,7 @@ import * as body from "./body.js";
 import * as funding from "./funding.js";
 import * as goal from "./goal.js";
 import * as indicator from "./indicator.js";
+import { type EnumId, labelOf } from "./labels.js";
 import * as maturity from "./maturity.js";
 import * as measure from "./measure.js";
 import * as meeting from "./meeting.js";
@@ -20,31 +22,63 @@ import * as reconciliation from "./reconciliation.js";
 import * as region from "./region.js";
 import * as standard from "./standard.js";
 
-/** How the store, the API and the UI know an entity: its schemas, id prefix, labels and references. */
+/**
+ * How the store, the API and the UI know an entity: its schemas, URL path, id prefix, labels, the
+ * fields that name a record, and who may write it. This registry is the only place an entity is
+ * declared; references are found in its schema (every id field of another entity, nested ones too).
+ */
 export interface EntityDefinition<
   N extends string = string,
+  P extends string = string,
   C extends z.ZodType = z.ZodType,
-  P extends z.ZodType = z.ZodType,
+  Pa extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  F extends z.ZodType = z.ZodType,
 > {
   /** Name in code (camelCase singular). */
   readonly name: N;
-  /** Path segment in URLs and table name stem (kebab-case plural). */
-  readonly plural: string;
+  /** Path segment in URLs (`/api/v1/<plural>`) and table name stem (kebab-case plural). */
+  readonly plural: P;
   readonly idPrefix: string;
   readonly Create: C;
-  readonly Patch: P;
+  readonly Patch: Pa;
   readonly Record: R;
   readonly label: LocalizedText;
   readonly labelPlural: LocalizedText;
-  /** Top-level fields that hold ids of other entities (single id or array of ids). */
-  readonly references: Readonly<Record<string, string>>;
+  /** The German and English label of the entity's own fields; shared ones come from `commonFieldLabels`. */
+  readonly fieldLabels: FieldLabels;
+  /** The fields that name a record, in order (see {@link recordTitle}); lookups load only these. */
+  readonly titleFields: readonly string[];
+  /** What joins the title fields (default a space). */
+  readonly titleSeparator?: string;
+  /** For partners: the field that ties a record to the partner's own actor; partners may write those. */
+  readonly ownerField?: string;
   /** Fields with personal data, erased when a record is purged (GDPR Art. 17). */
   readonly personalFields: readonly string[];
+  /**
+   * `commands`: records are created and changed only by the domain's commands (which apply rules a
+   * plain create would skip), so the API offers no generic create, batch or patch for them.
+   */
+  readonly writtenBy?: "commands";
+  /** Figures derived from a record and served with it (`figures` in the API's answers). */
+  readonly figures?: EntityFigures<R, F>;
 }
 
-const define = <const N extends string, C extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
-  def: EntityDefinition<N, C, P, R>,
+/** Figures derived from a record on a reference date, with the schema of their shape. */
+export interface EntityFigures<R extends z.ZodType = z.ZodType, F extends z.ZodType = z.ZodType> {
+  readonly schema: F;
+  readonly compute: (record: z.output<R>, asOf: string) => z.output<F>;
+}
+
+const define = <
+  const N extends string,
+  const P extends string,
+  C extends z.ZodType,
+  Pa extends z.ZodType,
+  R extends z.ZodType,
+  F extends z.ZodType = z.ZodNever,
+>(
+  def: EntityDefinition<N, P, C, Pa, R, F>,
 ) => def;
 
 const noPersonal: readonly string[] = [];
@@ -60,19 +94,9 @@ export const entities = {
     Record: region.Region,
     label: text("Region", "Region"),
     labelPlural: text("Regionen", "Regions"),
-    references: { successorId: "region" },
-    personalFields: noPersonal,
-  }),
-  coordinationOffice: define({
-    name: "coordinationOffice",
-    plural: "offices",
-    idPrefix: "off",
-    Create: office.CoordinationOfficeCreate,
-    Patch: office.CoordinationOfficePatch,
-    Record: office.CoordinationOffice,
-    label: text("Koordinierungsstelle", "Coordination office"),
-    labelPlural: text("Koordinierungsstellen", "Coordination offices"),
-    references: {},
+    fieldLabels: region.regionFieldLabels,
+    titleFields: ["name"],
+    figures: { schema: region.RegionFigures, compute: (record) => region.regionFigures(record) },
     personalFields: noPersonal,
   }),
   fundingProgramme: define({
@@ -84,7 +108,22 @@ export const entities = {
     Record: funding.FundingProgramme,
     label: text("Förderprogramm", "Funding programme"),
     labelPlural: text("Förderprogramme", "Funding programmes"),
-    references: {},
+    fieldLabels: funding.fundingProgrammeFieldLabels,
+    titleFields: ["name"],
+    personalFields: noPersonal,
+  }),
+  coordinationOffice: define({
+    name: "coordinationOffice",
+    plural: "offices",
+    idPrefix: "off",
+    Create: office.CoordinationOfficeCreate,
+    Patch: office.CoordinationOfficePatch,
+    Record: office.CoordinationOffice,
+    label: text("Koordinierungsstelle", "Coordination office"),
+    labelPlural: text("Koordinierungsstellen", "Coordination offices"),
+    fieldLabels: office.coordinationOfficeFieldLabels,
+    titleFields: ["name"],
+    figures: { schema: office.OfficeFigures, compute: office.officeFigures },
     personalFields: noPersonal,
   }),
   actor: define({
@@ -96,7 +135,8 @@ export const entities = {
     Record: actor.Actor,
     label: text("Akteur", "Actor"),
     labelPlural: text("Akteure", "Actors"),
-    references: { parentActorId: "actor" },
+    fieldLabels: actor.actorFieldLabels,
+    titleFields: ["name"],
     personalFields: noPersonal,
   }),
   contact: define({
@@ -108,7 +148,8 @@ export const entities = {
     Record: actor.Contact,
     label: text("Ansprechperson", "Contact"),
     labelPlural: text("Ansprechpersonen", "Contacts"),
-    references: {},
+    fieldLabels: actor.contactFieldLabels,
+    titleFields: ["givenName", "familyName"],
     personalFields: ["givenName", "familyName", "title", "email", "phone", "note"],
   }),
   affiliation: define({
@@ -120,7 +161,8 @@ export const entities = {
     Record: actor.Affiliation,
     label: text("Zugehörigkeit", "Affiliation"),
     labelPlural: text("Zugehörigkeiten", "Affiliations"),
-    references: { contactId: "contact", actorId: "actor", successorContactId: "contact" },
+    fieldLabels: actor.affiliationFieldLabels,
+    titleFields: ["role"],
     personalFields: noPersonal,
   }),
   body: define({
@@ -132,7 +174,8 @@ export const entities = {
     Record: body.Body,
     label: text("Gremium", "Body"),
     labelPlural: text("Gremien", "Bodies"),
-    references: { parentBodyId: "body" },
+    fieldLabels: body.bodyFieldLabels,
+    titleFields: ["name"],
     personalFields: noPersonal,
   }),
   seat: define({
@@ -144,7 +187,8 @@ export const entities = {
     Record: body.Seat,
     label: text("Sitz", "Seat"),
     labelPlural: text("Sitze", "Seats"),
-    references: { bodyId: "body", actorId: "actor" },
+    fieldLabels: body.seatFieldLabels,
+    titleFields: ["label"],
     personalFields: noPersonal,
   }),
   membership: define({
@@ -156,7 +200,8 @@ export const entities = {
     Record: body.Membership,
     label: text("Mitgliedschaft", "Membership"),
     labelPlural: text("Mitgliedschaften", "Memberships"),
-    references: { bodyId: "body", contactId: "contact", actorId: "actor", seatId: "seat" },
+    fieldLabels: body.membershipFieldLabels,
+    titleFields: ["role"],
     personalFields: noPersonal,
   }),
   meeting: define({
@@ -168,7 +213,8 @@ export const entities = {
     Record: meeting.Meeting,
     label: text("Sitzung", "Meeting"),
     labelPlural: text("Sitzungen", "Meetings"),
-    references: { bodyId: "body" },
+    fieldLabels: meeting.meetingFieldLabels,
+    titleFields: ["title"],
     personalFields: noPersonal,
   }),
   agreement: define({
@@ -180,7 +226,9 @@ export const entities = {
     Record: agreement.Agreement,
     label: text("Vereinbarung", "Agreement"),
     labelPlural: text("Vereinbarungen", "Agreements"),
-    references: { partyActorIds: "actor" },
+    fieldLabels: agreement.agreementFieldLabels,
+    titleFields: ["title"],
+    figures: { schema: agreement.AgreementFigures, compute: agreement.agreementFigures },
     personalFields: noPersonal,
   }),
   indicator: define({
@@ -192,7 +240,9 @@ export const entities = {
     Record: indicator.Indicator,
     label: text("Indikator", "Indicator"),
     labelPlural: text("Indikatoren", "Indicators"),
-    references: {},
+    fieldLabels: indicator.indicatorFieldLabels,
+    titleFields: ["code", "name"],
+    titleSeparator: " – ",
     personalFields: noPersonal,
   }),
   observation: define({
@@ -204,7 +254,8 @@ export const entities = {
     Record: indicator.Observation,
     label: text("Messwert", "Observation"),
     labelPlural: text("Messwerte", "Observations"),
-    references: { indicatorId: "indicator" },
+    fieldLabels: indicator.observationFieldLabels,
+    titleFields: ["periodLabel", "date"],
     personalFields: noPersonal,
   }),
   goal: define({
@@ -216,12 +267,8 @@ export const entities = {
     Record: goal.Goal,
     label: text("Ziel", "Goal"),
     labelPlural: text("Ziele", "Goals"),
-    references: {
-      parentGoalId: "goal",
-      agreementId: "agreement",
-      indicatorId: "indicator",
-      ownerActorIds: "actor",
-    },
+    fieldLabels: goal.goalFieldLabels,
+    titleFields: ["title"],
     personalFields: noPersonal,
   }),
   standard: define({
@@ -233,7 +280,9 @@ export const entities = {
     Record: standard.Standard,
     label: text("Standard", "Standard"),
     labelPlural: text("Standards", "Standards"),
-    references: {},
+    fieldLabels: standard.standardFieldLabels,
+    titleFields: ["code", "title"],
+    titleSeparator: " – ",
     personalFields: noPersonal,
   }),
   guide: define({
@@ -245,7 +294,8 @@ export const entities = {
     Record: standard.Guide,
     label: text("Praxisleitfaden", "Practice guide"),
     labelPlural: text("Praxisleitfäden", "Practice guides"),
-    references: {},
+    fieldLabels: standard.guideFieldLabels,
+    titleFields: ["title"],
     personalFields: noPersonal,
   }),
   measure: define({
@@ -257,7 +307,9 @@ export const entities = {
     Record: measure.Measure,
     label: text("Maßnahme", "Measure"),
     labelPlural: text("Maßnahmen", "Measures"),
-    references: { providerActorId: "actor", partnerActorIds: "actor" },
+    fieldLabels: measure.measureFieldLabels,
+    titleFields: ["title"],
+    ownerField: "providerActorId",
     personalFields: noPersonal,
   }),
   overlapReview: define({
@@ -269,7 +321,9 @@ export const entities = {
     Record: measure.OverlapReview,
     label: text("Prüfung einer Überschneidung", "Overlap review"),
     labelPlural: text("Prüfungen von Überschneidungen", "Overlap reviews"),
-    references: { measureIds: "measure" },
+    fieldLabels: measure.overlapReviewFieldLabels,
+    writtenBy: "commands",
+    titleFields: ["verdict"],
     personalFields: noPersonal,
   }),
   reconciliationRound: define({
@@ -281,7 +335,8 @@ export const entities = {
     Record: reconciliation.ReconciliationRound,
     label: text("Abgleichsrunde", "Reconciliation round"),
     labelPlural: text("Abgleichsrunden", "Reconciliation rounds"),
-    references: { invitedActorIds: "actor" },
+    fieldLabels: reconciliation.reconciliationRoundFieldLabels,
+    titleFields: ["title"],
     personalFields: noPersonal,
   }),
   reconciliationResponse: define({
@@ -293,7 +348,9 @@ export const entities = {
     Record: reconciliation.ReconciliationResponse,
     label: text("Rückmeldung", "Response"),
     labelPlural: text("Rückmeldungen", "Responses"),
-    references: { roundId: "reconciliationRound", actorId: "actor", contactId: "contact" },
+    fieldLabels: reconciliation.reconciliationResponseFieldLabels,
+    titleFields: ["submittedAt"],
+    ownerField: "actorId",
     personalFields: noPersonal,
   }),
   maturityAssessment: define({
@@ -305,7 +362,8 @@ export const entities = {
     Record: maturity.MaturityAssessment,
     label: text("Reifegrad-Selbsteinschätzung", "Maturity self-assessment"),
     labelPlural: text("Reifegrad-Selbsteinschätzungen", "Maturity self-assessments"),
-    references: {},
+    fieldLabels: maturity.maturityAssessmentFieldLabels,
+    titleFields: ["title"],
     personalFields: noPersonal,
   }),
 } as const;
@@ -320,6 +378,17 @@ export type EntityRecord<N extends EntityName> = z.output<(typeof entities)[N]["
 export type EntityCreate<N extends EntityName> = z.input<(typeof entities)[N]["Create"]>;
 /** The patch type of an entity. */
 export type EntityPatch<N extends EntityName> = z.input<(typeof entities)[N]["Patch"]>;
+/** The URL path segment of an entity (`funding-programmes`). */
+export type EntityPlural<N extends EntityName> = (typeof entities)[N]["plural"];
+/** The figures served with a record of an entity, or `never` for an entity without figures. */
+export type EntityFiguresOf<N extends EntityName> =
+  (typeof entities)[N] extends EntityDefinition<string, string, z.ZodType, z.ZodType, z.ZodType, infer F>
+    ? z.output<F>
+    : never;
+/** A record as the API serves it: the stored record, with its figures where the entity has some. */
+export type EntityView<N extends EntityName> = [EntityFiguresOf<N>] extends [never]
+  ? EntityRecord<N>
+  : EntityRecord<N> & { figures: EntityFiguresOf<N> };
 
 /** Finds the entity whose ids carry a prefix (`act_…` → actor). */
 export function entityOfId(id: string): EntityName | undefined {
@@ -362,10 +431,13 @@ export function updateRecord<N extends EntityName>(
   current: EntityRecord<N>,
   patch: unknown,
   now: string,
-  options: { locale?: Locale } = {},
+  options: { locale?: Locale | undefined; patchValidated?: boolean | undefined } = {},
 ): Result<EntityRecord<N>, DomainError> {
   const def = entities[name];
-  const parsed = validate(def.Patch, patch, options.locale);
+  // A patch already parsed with the Patch schema (by the API) is not parsed again; the result is.
+  const parsed = options.patchValidated
+    ? { ok: true as const, value: patch }
+    : validate(def.Patch, patch, options.locale);
   if (!parsed.ok) return parsed;
   const base = current as unknown as { version: number };
   const next = {
@@ -382,18 +454,294 @@ export function deleteRecord<N extends EntityName>(current: EntityRecord<N>, now
   return { ...current, deleted: true, version: base.version + 1, updatedAt: now };
 }
 
-/** The ids a record refers to, per field, using the entity's reference map. */
-export function referencesOf(
-  name: EntityName,
-  record: Record<string, unknown>,
-): { field: string; entity: EntityName; id: string }[] {
-  const out: { field: string; entity: EntityName; id: string }[] = [];
-  for (const [field, entity] of Object.entries(entities[name].references) as [string, EntityName][]) {
-    const value = record[field];
-    const ids = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    for (const id of ids) if (typeof id === "string") out.push({ field, entity, id });
+/** Brings a soft-deleted record back as a new version. */
+export function restoreRecord<N extends EntityName>(current: EntityRecord<N>, now: string): EntityRecord<N> {
+  const base = current as unknown as { version: number };
+  return { ...current, deleted: false, version: base.version + 1, updatedAt: now };
+}
+
+/** A place in an entity's records that holds ids of another entity (or, for `"*"`, of any entity). */
+export interface ReferenceSite {
+  /** The path through the record; `"*"` stands for every item of a list. */
+  readonly path: readonly string[];
+  readonly target: EntityName | "*";
+}
+
+/** One id a record refers to. */
+export interface Reference {
+  /** Where the id is, e.g. `adoptions.2.actorId`. */
+  readonly path: string;
+  /** The record's top-level field that holds it. */
+  readonly field: string;
+  readonly entity: EntityName;
+  readonly id: string;
+}
+
+type Walkable = z.ZodType & { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } };
+
+function unwrapAll(schema: z.ZodType): z.ZodType {
+  let current = schema as Walkable;
+  for (;;) {
+    const { type } = current.def;
+    if (["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(type)) {
+      current = current.def.innerType as Walkable;
+    } else if (type === "pipe") current = current.def.in as Walkable;
+    else return current;
+  }
+}
+
+function sitesIn(schema: z.ZodType, path: string[], out: ReferenceSite[]): void {
+  // An id schema: the one before unwrapping carries no prefix, the branded one inside does.
+  const prefix = idPrefixOf(schema) ?? idPrefixOf(unwrapAll(schema));
+  if (prefix !== undefined) {
+    const target = prefix === "*" ? "*" : entityNames.find((name) => entities[name].idPrefix === prefix);
+    if (target) out.push({ path, target });
+    return;
+  }
+  const inner = unwrapAll(schema);
+  if (inner instanceof zod.ZodObject) {
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>))
+      sitesIn(field, [...path, key], out);
+  } else if (inner instanceof zod.ZodArray) {
+    sitesIn(inner.element as z.ZodType, [...path, "*"], out);
+  } else if (inner instanceof zod.ZodTuple) {
+    for (const item of inner.def.items as z.ZodType[]) sitesIn(item, [...path, "*"], out);
+  } else if (inner instanceof zod.ZodUnion) {
+    for (const option of inner.options as z.ZodType[]) sitesIn(option, path, out);
+  }
+}
+
+const siteCache = new Map<EntityName, readonly ReferenceSite[]>();
+
+/**
+ * Every place an entity's records refer to other records, found in its schema (nested ones too,
+ * such as a standard's `adoptions.*.actorId`). The record's own id is not a reference.
+ *
+ * @example
+ * referenceSites("seat").map((s) => s.path.join(".")); // ["bodyId", "actorId"]
+ */
+export function referenceSites(name: EntityName): readonly ReferenceSite[] {
+  let sites = siteCache.get(name);
+  if (!sites) {
+    const out: ReferenceSite[] = [];
+    for (const [key, field] of Object.entries(objectShape(entities[name].Record))) {
+      if (key !== "id") sitesIn(field, [key], out);
+    }
+    // The same path may come from several options of a union.
+    const seen = new Set<string>();
+    sites = out.filter((site) => {
+      const key = `${site.path.join(".")}\u0000${site.target}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    siteCache.set(name, sites);
+  }
+  return sites;
+}
+
+function collect(
+  value: unknown,
+  path: readonly string[],
+  at: string[],
+  found: (p: string[], v: unknown) => void,
+) {
+  if (path.length === 0) {
+    found(at, value);
+    return;
+  }
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === "*") {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        collect(item, rest, [...at, String(i)], found);
+      });
+    }
+  } else if (value !== null && typeof value === "object") {
+    collect((value as Record<string, unknown>)[head], rest, [...at, head], found);
+  }
+}
+
+/**
+ * The ids a record refers to, each with its path and target entity. An id of any record (a
+ * document's subject) resolves by its prefix; an id with an unknown prefix is left out.
+ */
+export function referencesOf(name: EntityName, record: Readonly<Record<string, unknown>>): Reference[] {
+  const out: Reference[] = [];
+  for (const site of referenceSites(name)) {
+    collect(record, site.path, [], (at, value) => {
+      if (typeof value !== "string") return;
+      const entity = site.target === "*" ? entityOfId(value) : site.target;
+      if (entity) out.push({ path: at.join("."), field: at[0] as string, entity, id: value });
+    });
   }
   return out;
+}
+
+function rewrite(
+  value: unknown,
+  path: readonly string[],
+  map: (id: string, target: EntityName) => string,
+  target: EntityName | "*",
+): unknown {
+  if (path.length === 0) {
+    if (typeof value !== "string") return value;
+    const entity = target === "*" ? entityOfId(value) : target;
+    return entity ? map(value, entity) : value;
+  }
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === "*")
+    return Array.isArray(value) ? value.map((item) => rewrite(item, rest, map, target)) : value;
+  if (value === null || typeof value !== "object" || !(head in value)) return value;
+  return {
+    ...(value as object),
+    [head]: rewrite((value as Record<string, unknown>)[head], rest, map, target),
+  };
+}
+
+/**
+ * A copy of a record with every reference passed through `map` (for example to give imported
+ * records new ids). Fields that are not references stay as they are.
+ */
+export function mapReferences<T extends object>(
+  name: EntityName,
+  record: T,
+  map: (id: string, entity: EntityName) => string,
+): T {
+  let out: unknown = record;
+  for (const site of referenceSites(name)) out = rewrite(out, site.path, map, site.target);
+  return out as T;
+}
+
+/** The German or English label of a field of an entity (top-level or nested, by its last name). */
+export function fieldLabel(name: EntityName, field: string, locale: Locale = "de"): string {
+  const key =
+    field
+      .split(".")
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? field;
+  const labels: FieldLabels = entities[name].fieldLabels;
+  return (labels[key] ?? commonFieldLabels[key])?.[locale] ?? key;
+}
+
+function enumIdOf(schema: z.ZodType | undefined): EnumId | undefined {
+  if (!schema) return undefined;
+  const inner = unwrapAll(schema);
+  if (!(inner instanceof zod.ZodEnum)) return undefined;
+  const id = zod.globalRegistry.get(inner)?.id;
+  return typeof id === "string" ? (id as EnumId) : undefined;
+}
+
+/**
+ * How a record is named in lists, selects and links: its title fields, enum values by their label.
+ *
+ * @example
+ * recordTitle("contact", { givenName: "Petra", familyName: "Peters" }); // "Petra Peters"
+ */
+export function recordTitle(
+  name: EntityName,
+  record: Readonly<Record<string, unknown>> | undefined,
+  locale: Locale = "de",
+): string {
+  if (!record) return "";
+  const def = entities[name];
+  const shape = objectShape(def.Record);
+  const parts = def.titleFields
+    .map((field) => {
+      const value = record[field];
+      if (value === undefined || value === null || value === "") return "";
+      const enumId = enumIdOf(shape[field]);
+      return enumId ? labelOf(enumId, String(value), locale) : String(value);
+    })
+    .filter(Boolean);
+  return parts.length ? parts.join(def.titleSeparator ?? " ") : String(record.id ?? "");
+}
+
+/**
+ * The figures derived from a record on a date, or undefined for an entity without figures.
+ *
+ * @example
+ * figuresOf("region", osterodeRegion, "2026-01-01"); // { populationDensity: 116.9 }
+ */
+export function figuresOf<N extends EntityName>(
+  name: N,
+  record: EntityRecord<N>,
+  asOf: string,
+): EntityFiguresOf<N> | undefined {
+  const figures = entities[name].figures as
+    | EntityFigures<z.ZodType<EntityRecord<N>>, z.ZodType<EntityFiguresOf<N>>>
+    | undefined;
+  return figures?.compute(record, asOf);
+}
+
+/** A record with its figures on a date, as the API serves it. */
+export function viewOf<N extends EntityName>(name: N, record: EntityRecord<N>, asOf: string): EntityView<N> {
+  const figures = figuresOf(name, record, asOf);
+  return (figures === undefined ? record : { ...record, figures }) as EntityView<N>;
+}
+
+/** What a create of an entity parses to (defaults applied). */
+export type EntityCreated<N extends EntityName> = z.output<(typeof entities)[N]["Create"]>;
+
+/**
+ * The Create schema of an entity, typed by the entity for generic code (an API route written once
+ * for every entity still tells its clients each entity's own input).
+ */
+export function createSchemaOf<N extends EntityName>(name: N): z.ZodType<EntityCreated<N>, EntityCreate<N>> {
+  return entities[name].Create as z.ZodType as z.ZodType<EntityCreated<N>, EntityCreate<N>>;
+}
+
+/** The Patch schema of an entity, typed by the entity for generic code. */
+export function patchSchemaOf<N extends EntityName>(
+  name: N,
+): z.ZodType<z.output<(typeof entities)[N]["Patch"]>, EntityPatch<N>> {
+  return entities[name].Patch as z.ZodType as z.ZodType<
+    z.output<(typeof entities)[N]["Patch"]>,
+    EntityPatch<N>
+  >;
+}
+
+const viewSchemas = new Map<EntityName, z.ZodType>();
+
+/**
+ * The schema of a record as the API serves it: the Record schema, or for an entity with figures
+ * the record's fields plus `figures` (named `<Record>WithFigures` in OpenAPI).
+ */
+export function viewSchema<N extends EntityName>(name: N): z.ZodType<EntityView<N>> {
+  let schema = viewSchemas.get(name);
+  if (!schema) {
+    const def = entities[name];
+    const figures = def.figures as EntityFigures | undefined;
+    if (!figures) schema = def.Record;
+    else {
+      const id = zod.globalRegistry.get(def.Record)?.id ?? name;
+      schema = zod
+        .strictObject({ ...objectShape(def.Record), figures: figures.schema })
+        .meta({ id: `${String(id)}WithFigures` });
+    }
+    viewSchemas.set(name, schema);
+  }
+  return schema as z.ZodType<EntityView<N>>;
+}
+
+/**
+ * The error of an edit that named a version that is no longer the current one: a stale `If-Match`
+ * (412). It carries the record as it is now, so a client can show what the other person changed.
+ */
+export function staleVersionError<T>(
+  name: EntityName,
+  id: string,
+  expected: number,
+  actual: number,
+  current: T,
+  locale: Locale = "de",
+): DomainError & { readonly current: T } {
+  const label = entities[name].label;
+  const texts = text(
+    `${label.de} ${id} wurde inzwischen geändert (Version ${actual}, erwartet ${expected}). Bitte die neue Fassung prüfen.`,
+    `${label.en} ${id} has been changed in the meantime (version ${actual}, expected ${expected}). Please review the new version.`,
+  );
+  return { code: "precondition_failed", message: texts[locale], current };
 }
 
 /** An error for a record that does not exist (or belongs to another tenant). */

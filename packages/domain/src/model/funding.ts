@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -52,3 +53,11 @@ export const FundingProgramme = FundingProgrammeFields.extend({ id: FundingProgr
   .superRefine(checkProgramme)
   .meta({ id: "FundingProgramme" });
 export type FundingProgramme = z.infer<typeof FundingProgramme>;
+
+/** German and English labels of the fields of a funding programme. */
+export const fundingProgrammeFieldLabels = {
+  name: text("Name des Förderprogramms", "Name of the programme"),
+  funder: text("Fördermittelgeber", "Funder"),
+  funderLevel: text("Ebene des Fördermittelgebers", "Level of the funder"),
+  rules: text("Förderbedingungen", "Funding rules"),
+} as const satisfies FieldLabels;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -80,3 +81,17 @@ export const Goal = GoalFields.extend({ id: GoalId, ...recordMeta })
   .superRefine(checkGoal)
   .meta({ id: "Goal" });
 export type Goal = z.infer<typeof Goal>;
+
+/** German and English labels of the fields of a goal. */
+export const goalFieldLabels = {
+  title: text("Ziel", "Goal"),
+  level: text("Zielebene", "Level"),
+  state: text("Stand", "State"),
+  parentGoalId: text("Übergeordnetes Ziel", "Parent goal"),
+  agreementId: text("Vereinbarung", "Agreement"),
+  baseline: text("Ausgangswert", "Baseline"),
+  target: text("Zielwert", "Target"),
+  deadline: text("Frist", "Deadline"),
+  weight: text("Gewichtung", "Weight"),
+  ownerActorIds: text("Verantwortliche Partner", "Responsible partners"),
+} as const satisfies FieldLabels;

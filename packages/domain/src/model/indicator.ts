@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -103,3 +104,21 @@ export const Observation = ObservationFields.extend({ id: ObservationId, ...reco
   id: "Observation",
 });
 export type Observation = z.infer<typeof Observation>;
+
+/** German and English labels of the fields of a indicator. */
+export const indicatorFieldLabels = {
+  unit: text("Einheit", "Unit"),
+  unitLabel: text("Bezeichnung der Einheit", "Unit label"),
+  direction: text("Richtung", "Direction"),
+  frequency: text("Häufigkeit", "Frequency"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a observation. */
+export const observationFieldLabels = {
+  date: text("Stichtag", "Reference date"),
+  periodLabel: text("Zeitraum (z. B. 2023/24)", "Period (e.g. 2023/24)"),
+  value: text("Wert", "Value"),
+  areaKey: text("Gebietsschlüssel", "Area key"),
+  vintage: text("Datenstand", "Data status"),
+  provisional: text("Vorläufiger Wert", "Provisional value"),
+} as const satisfies FieldLabels;

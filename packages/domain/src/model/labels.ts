@@ -1,7 +1,7 @@
 import { goalDataGapLabels, goalStatusLabels } from "../analytics/goals.js";
 import { healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
 import type { LabelMap } from "../common/labels.js";
-import { roleLabels } from "./access.js";
+import { historyActionLabels } from "../common/wire.js";
 import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
 import { agreementKindLabels, agreementStatusLabels } from "./agreement.js";
 import { bodyKindLabels, decisionAuthorityLabels, membershipRoleLabels } from "./body.js";
@@ -26,6 +26,7 @@ import {
   roundStatusLabels,
 } from "./reconciliation.js";
 import { keySystemLabels, regionKindLabels, regionStatusLabels } from "./region.js";
+import { roleLabels } from "./role.js";
 import {
   adoptionStatusLabels,
   effectivenessLabels,
@@ -58,6 +59,7 @@ export const labels = {
   GoalDataGap: goalDataGapLabels,
   GoalLevel: goalLevelLabels,
   GoalState: goalStateLabels,
+  HistoryAction: historyActionLabels,
   GoalStatus: goalStatusLabels,
   HealthLevel: healthLevelLabels,
   IabeSector: iabeSectorLabels,

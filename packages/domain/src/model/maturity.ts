@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -128,3 +129,10 @@ export const MaturityAssessment = MaturityAssessmentFields.extend({ id: Maturity
   .superRefine(checkAssessment)
   .meta({ id: "MaturityAssessment" });
 export type MaturityAssessment = z.infer<typeof MaturityAssessment>;
+
+/** German and English labels of the fields of a maturity self-assessment. */
+export const maturityAssessmentFieldLabels = {
+  title: text("Titel der Selbsteinschätzung", "Title of the self-assessment"),
+  items: text("Fragen", "Questions"),
+  waves: text("Erhebungswellen", "Waves"),
+} as const satisfies FieldLabels;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -298,3 +299,36 @@ export function toPublicMeasure(measure: Measure): PublicMeasure {
   const { lastVerifiedBy: _person, version: _v, createdAt: _c, deleted: _d, ...rest } = measure;
   return rest;
 }
+
+/** German and English labels of the fields of a measure. */
+export const measureFieldLabels = {
+  title: text("Titel der Maßnahme", "Title of the measure"),
+  providerActorId: text("Träger (Anbieter)", "Provider"),
+  partnerActorIds: text("Kooperationspartner", "Partners"),
+  category: text("Kategorie", "Category"),
+  iabeAccount: text("iABE-Konto", "iABE account"),
+  baMeasureType: text("Maßnahmeart der BA", "BA measure type"),
+  targetGroups: text("Zielgruppen", "Target groups"),
+  grades: text("Klassenstufen", "Grades"),
+  ages: text("Alter (Jahre)", "Ages (years)"),
+  areaServed: text("Einzugsgebiet (Gemeindeschlüssel)", "Area served (municipality keys)"),
+  schedule: text("Turnus", "Schedule"),
+  scheduleNote: text("Hinweis zum Turnus", "Schedule note"),
+  places: text("Plätze je Schuljahr", "Places per school year"),
+  funding: text("Finanzierung", "Funding"),
+  public: text("Öffentlich sichtbar", "Publicly visible"),
+  location: text("Veranstaltungsort", "Venue"),
+  url: text("Webseite der Maßnahme", "Web page of the measure"),
+  contactEmail: text("Kontakt-E-Mail", "Contact e-mail"),
+  lastVerifiedAt: text("Zuletzt bestätigt am", "Last confirmed on"),
+  lastVerifiedBy: text("Zuletzt bestätigt von", "Last confirmed by"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a overlap review. */
+export const overlapReviewFieldLabels = {
+  measureIds: text("Maßnahmen", "Measures"),
+  measureVersions: text("Geprüfte Fassungen", "Reviewed versions"),
+  verdict: text("Bewertung", "Verdict"),
+  reviewedBy: text("Geprüft von", "Reviewed by"),
+  reviewedAt: text("Geprüft am", "Reviewed on"),
+} as const satisfies FieldLabels;

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
-import { idSchema } from "../common/ids.js";
+import { idSchema, newId } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
 import { Illustrative, IsoDate, IsoDateTime, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
@@ -54,7 +55,10 @@ export type ActionItemStatus = z.infer<typeof ActionItemStatus>;
 /** One item of a meeting's agenda (maps to OParl `AgendaItem`). */
 export const AgendaItem = z
   .strictObject({
-    id: AgendaItemId,
+    id: AgendaItemId.default(() => newId<AgendaItemId>("agi")).meta({
+      description: "Given by the server when left out.",
+      default: undefined,
+    }),
     number: z.string().trim().min(1).max(20),
     title: Name,
     description: LongText.optional(),
@@ -86,7 +90,10 @@ export type Attendance = z.infer<typeof Attendance>;
 /** A decision (Beschluss) taken in a meeting. */
 export const Decision = z
   .strictObject({
-    id: DecisionId,
+    id: DecisionId.default(() => newId<DecisionId>("dec")).meta({
+      description: "Given by the server when left out.",
+      default: undefined,
+    }),
     agendaItemId: AgendaItemId.optional(),
     text: z.string().trim().min(1).max(5000),
     votesFor: z.int().min(0).optional(),
@@ -119,7 +126,12 @@ export const ActionItemInput = ActionItemFields.superRefine(checkActionItem).met
 export type ActionItemInput = z.input<typeof ActionItemInput>;
 
 /** A task agreed in a meeting, with owner, due date and status. */
-export const ActionItem = ActionItemFields.extend({ id: ActionItemId })
+export const ActionItem = ActionItemFields.extend({
+  id: ActionItemId.default(() => newId<ActionItemId>("tsk")).meta({
+    description: "Given by the server when left out.",
+    default: undefined,
+  }),
+})
   .superRefine(checkActionItem)
   .meta({ id: "ActionItem" });
 export type ActionItem = z.infer<typeof ActionItem>;
@@ -187,3 +199,16 @@ export const Meeting = MeetingFields.extend({ id: MeetingId, ...recordMeta })
   .superRefine(checkMeeting)
   .meta({ id: "Meeting" });
 export type Meeting = z.infer<typeof Meeting>;
+
+/** German and English labels of the fields of a meeting. */
+export const meetingFieldLabels = {
+  title: text("Titel der Sitzung", "Title of the meeting"),
+  start: text("Beginn", "Start"),
+  end: text("Ende", "End"),
+  location: text("Ort", "Location"),
+  agenda: text("Tagesordnung", "Agenda"),
+  attendance: text("Anwesenheit", "Attendance"),
+  minutes: text("Protokoll", "Minutes"),
+  decisions: text("Beschlüsse", "Decisions"),
+  actionItems: text("Aufgaben", "Action items"),
+} as const satisfies FieldLabels;

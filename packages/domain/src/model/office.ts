@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -129,4 +130,80 @@ export function staffingOn(
   date: string,
 ): StaffingPeriod | undefined {
   return office.staffing.find((s) => s.from <= date && (!s.to || s.to >= date));
+}
+
+/** German and English labels of the fields of a coordination office. */
+export const coordinationOfficeFieldLabels = {
+  name: text("Name der Koordinierungsstelle", "Name of the coordination office"),
+  mission: text("Auftrag", "Mission"),
+  placements: text("Organisatorische Verortung", "Place in the organisation"),
+  staffing: text("Personalausstattung", "Staffing"),
+  milestones: text("Meilensteine", "Milestones"),
+  staff: text("Personal heute", "Staff today"),
+} as const satisfies FieldLabels;
+
+/** One step of the office's staff over time: posts and full-time equivalents in a period. */
+export const StaffStep = z
+  .strictObject({
+    from: IsoDate,
+    to: IsoDate.optional(),
+    posts: z.int().min(0),
+    fte: z.number().min(0).optional(),
+    funding: StaffFunding,
+  })
+  .meta({ id: "StaffStep" });
+export type StaffStep = z.infer<typeof StaffStep>;
+
+/** Figures derived from the office's record, served with it. */
+export const OfficeFigures = z
+  .strictObject({
+    postsToday: z
+      .int()
+      .min(0)
+      .nullable()
+      .meta({ description: "Posts on the reference date; null if unknown." }),
+    fteToday: z.number().min(0).nullable(),
+    fundingToday: StaffFunding.nullable(),
+    unitToday: z
+      .string()
+      .nullable()
+      .meta({ description: "The unit the office is placed in on the reference date." }),
+    since: IsoDate.nullable().meta({
+      description: "The start of the earliest staffing period or placement.",
+    }),
+    staffOverTime: z.array(StaffStep).meta({ description: "The staffing periods in date order." }),
+  })
+  .meta({ id: "OfficeFigures" });
+export type OfficeFigures = z.infer<typeof OfficeFigures>;
+
+/**
+ * The office's staff today and over time, from its staffing periods and placements.
+ *
+ * @example
+ * officeFigures(office, "2026-01-01").postsToday; // 2
+ */
+export function officeFigures(
+  office: Pick<CoordinationOffice, "staffing" | "placements">,
+  asOf: string,
+): OfficeFigures {
+  const staffOverTime = [...office.staffing]
+    .sort((a, b) => a.from.localeCompare(b.from))
+    .map(({ from, to, posts, fte, funding }) => ({
+      from,
+      ...(to ? { to } : {}),
+      posts,
+      ...(fte !== undefined ? { fte } : {}),
+      funding,
+    }));
+  const today = staffingOn(office, asOf);
+  const placement = office.placements.find((p) => p.from <= asOf && (!p.to || p.to >= asOf));
+  const starts = [...office.staffing.map((s) => s.from), ...office.placements.map((p) => p.from)].sort();
+  return {
+    postsToday: today?.posts ?? null,
+    fteToday: today?.fte ?? null,
+    fundingToday: today?.funding ?? null,
+    unitToday: placement?.unitName ?? null,
+    since: starts[0] ?? null,
+    staffOverTime,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -190,3 +191,24 @@ export function checkResponseAgainstRound(
   }
   return problems;
 }
+
+/** German and English labels of the fields of a reconciliation round. */
+export const reconciliationRoundFieldLabels = {
+  title: text("Titel der Runde", "Title of the round"),
+  opensOn: text("Beginnt am", "Opens on"),
+  closesOn: text("Endet am", "Closes on"),
+  invitedActorIds: text("Eingeladene Partner", "Invited partners"),
+  ratingItems: text("Bewertungsfragen", "Rating questions"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a reconciliation response. */
+export const reconciliationResponseFieldLabels = {
+  roundId: text("Abgleichsrunde", "Reconciliation round"),
+  actorId: text("Partner", "Partner"),
+  contactId: text("Ausgefüllt von", "Answered by"),
+  submittedAt: text("Abgegeben am", "Submitted on"),
+  expectations: text("Erwartungen", "Expectations"),
+  workingMethods: text("Arbeitsweisen", "Working methods"),
+  selfInterests: text("Eigeninteressen", "Self-interests"),
+  ratings: text("Bewertungen", "Ratings"),
+} as const satisfies FieldLabels;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
 import { idSchema } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
@@ -144,4 +145,42 @@ export function currentKey(region: Pick<Region, "keys">, system: KeySystem, on?:
   );
   candidates.sort((a, b) => (b.validFrom ?? "").localeCompare(a.validFrom ?? ""));
   return candidates[0]?.value;
+}
+
+/** German and English labels of the fields of a region. */
+export const regionFieldLabels = {
+  name: text("Name der Region", "Name of the region"),
+  kind: text("Art der Gebietskörperschaft", "Kind of region"),
+  keys: text("Amtliche Schlüssel", "Official keys"),
+  areaKm2: text("Fläche (km²)", "Area (km²)"),
+  population: text("Einwohnerzahl", "Population"),
+  populationDate: text("Stichtag der Einwohnerzahl", "Population as of"),
+  municipalities: text("Gemeinden", "Municipalities"),
+  successorId: text("Aufgegangen in", "Merged into"),
+  statusChangedOn: text("Status geändert am", "Status changed on"),
+  populationDensity: text("Einwohner je km²", "Inhabitants per km²"),
+} as const satisfies FieldLabels;
+
+/** Figures derived from a region's record, served with it: nobody has to compute them by hand. */
+export const RegionFigures = z
+  .strictObject({
+    populationDensity: z
+      .number()
+      .nullable()
+      .meta({ description: "Inhabitants per km², one decimal; null without area or population." }),
+  })
+  .meta({ id: "RegionFigures" });
+export type RegionFigures = z.infer<typeof RegionFigures>;
+
+/**
+ * The figures a coordinator reads beside a region's record.
+ *
+ * @example
+ * regionFigures({ areaKm2: 635.99, population: 74367 }).populationDensity; // 116.9
+ */
+export function regionFigures(region: {
+  areaKm2?: number | undefined;
+  population?: number | undefined;
+}): RegionFigures {
+  return { populationDensity: populationDensity(region) ?? null };
 }

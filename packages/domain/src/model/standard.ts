@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { FieldLabels } from "../common/field-labels.js";
 import { text } from "../common/i18n.js";
-import { idSchema } from "../common/ids.js";
+import { idSchema, newId } from "../common/ids.js";
 import { labelledEnum } from "../common/labels.js";
 import { Illustrative, IsoDate, LongText, Name, patchOf, recordMeta } from "../common/record.js";
 import { report } from "../common/validation.js";
@@ -76,7 +77,10 @@ export type Party = z.infer<typeof Party>;
 /** A defined interface (Schnittstelle): what passes from whom to whom, when, by when, on which legal basis. */
 export const Interface = z
   .strictObject({
-    id: InterfaceId,
+    id: InterfaceId.default(() => newId<InterfaceId>("ifc")).meta({
+      description: "Given by the server when left out.",
+      default: undefined,
+    }),
     from: Party,
     to: Party,
     handover: z
@@ -234,3 +238,22 @@ export const Guide = GuideFields.extend({ id: GuideId, ...recordMeta })
   .superRefine(checkGuide)
   .meta({ id: "Guide" });
 export type Guide = z.infer<typeof Guide>;
+
+/** German and English labels of the fields of a standard. */
+export const standardFieldLabels = {
+  code: text("Kennung (z. B. MS-01)", "Code (e.g. MS-01)"),
+  title: text("Titel des Standards", "Title of the standard"),
+  adoptedOn: text("Beschlossen am", "Adopted on"),
+  reviewIntervalMonths: text("Überprüfung alle … Monate", "Review every … months"),
+  interfaces: text("Schnittstellen", "Interfaces"),
+  responsibilities: text("Zuständigkeiten", "Responsibilities"),
+  adoptions: text("Umsetzung bei den Partnern", "Adoption by the partners"),
+  reviews: text("Wirksamkeitsprüfungen", "Effectiveness reviews"),
+} as const satisfies FieldLabels;
+
+/** German and English labels of the fields of a practice guide. */
+export const guideFieldLabels = {
+  title: text("Titel des Leitfadens", "Title of the guide"),
+  publishedOn: text("Veröffentlicht am", "Published on"),
+  sections: text("Abschnitte", "Sections"),
+} as const satisfies FieldLabels;

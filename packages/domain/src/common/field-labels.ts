@@ -1,0 +1,48 @@
+import { type LocalizedText, text } from "./i18n.js";
+
+/** The German and English label of each field of an entity, by field name. */
+export type FieldLabels = { readonly [field: string]: LocalizedText };
+
+/** Labels of fields that many entities share; an entity's own labels take precedence. */
+export const commonFieldLabels: FieldLabels = {
+  id: text("Kennung", "Id"),
+  version: text("Version", "Version"),
+  createdAt: text("Angelegt am", "Created on"),
+  updatedAt: text("Zuletzt geändert am", "Last changed on"),
+  deleted: text("Gelöscht", "Deleted"),
+  illustrative: text("Beispieldatensatz", "Example record"),
+  name: text("Name", "Name"),
+  shortName: text("Kurzname", "Short name"),
+  kind: text("Art", "Kind"),
+  title: text("Titel", "Title"),
+  code: text("Kennung", "Code"),
+  description: text("Beschreibung", "Description"),
+  note: text("Notiz", "Note"),
+  comment: text("Kommentar", "Comment"),
+  email: text("E-Mail", "E-mail"),
+  phone: text("Telefon", "Phone"),
+  website: text("Website", "Website"),
+  url: text("Webseite", "Web page"),
+  address: text("Anschrift", "Address"),
+  street: text("Straße und Hausnummer", "Street and number"),
+  postalCode: text("Postleitzahl", "Postal code"),
+  locality: text("Ort", "Town"),
+  from: text("Von", "From"),
+  to: text("Bis", "To"),
+  min: text("von", "from"),
+  max: text("bis", "to"),
+  status: text("Status", "Status"),
+  source: text("Quelle", "Source"),
+  label: text("Bezeichnung", "Label"),
+  revision: text("Fassung", "Revision"),
+  legalFrameworks: text("Rechtskreise", "Legal frameworks"),
+  iabeSector: text("iABE-Sektor", "iABE sector"),
+  standardElement: text("Standardelement (z. B. KAoA „SBO 5.1“)", "Standard element (e.g. KAoA “SBO 5.1”)"),
+  scaleMin: text("Skala von", "Scale from"),
+  scaleMax: text("Skala bis", "Scale to"),
+  actorId: text("Akteur", "Actor"),
+  contactId: text("Person", "Person"),
+  bodyId: text("Gremium", "Body"),
+  indicatorId: text("Indikator", "Indicator"),
+  votingRight: text("Stimmrecht", "Voting right"),
+};
