@@ -1,5 +1,8 @@
-import { goalDataGapLabels, goalStatusLabels } from "../analytics/goals.js";
-import { healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
+import { goalDataGapLabels, goalProgressSourceLabels, goalStatusLabels } from "../analytics/goals.js";
+import { healthBasisLabels, healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
+import { involvementKindLabels } from "../analytics/participation.js";
+import { statementDimensionLabels, trendDirectionLabels } from "../analytics/reconciliation.js";
+import { reviewDueBasisLabels } from "../analytics/standards.js";
 import type { LabelMap } from "../common/labels.js";
 import { roleLabels } from "./access.js";
 import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
@@ -57,14 +60,17 @@ export const labels = {
   FunderLevel: funderLevelLabels,
   GoalDataGap: goalDataGapLabels,
   GoalLevel: goalLevelLabels,
+  GoalProgressSource: goalProgressSourceLabels,
   GoalState: goalStateLabels,
   GoalStatus: goalStatusLabels,
+  HealthBasis: healthBasisLabels,
   HealthLevel: healthLevelLabels,
   IabeSector: iabeSectorLabels,
   IndicatorDirection: indicatorDirectionLabels,
   IndicatorUnit: indicatorUnitLabels,
   Inhibitor: inhibitorLabels,
   InhibitorLevel: inhibitorLevelLabels,
+  InvolvementKind: involvementKindLabels,
   KeySystem: keySystemLabels,
   LegalFramework: legalFrameworkLabels,
   MeasureCategory: measureCategoryLabels,
@@ -78,6 +84,7 @@ export const labels = {
   RegionKind: regionKindLabels,
   RegionStatus: regionStatusLabels,
   ResponsibilityRole: responsibilityRoleLabels,
+  ReviewDueBasis: reviewDueBasisLabels,
   Role: roleLabels,
   RoundStatus: roundStatusLabels,
   ScheduleKind: scheduleKindLabels,
@@ -85,8 +92,10 @@ export const labels = {
   StaffLevel: staffLevelLabels,
   StandardKind: standardKindLabels,
   StandardStatus: standardStatusLabels,
+  StatementDimension: statementDimensionLabels,
   SuccessFactor: successFactorLabels,
   TargetGroup: targetGroupLabels,
+  TrendDirection: trendDirectionLabels,
   UnitKind: unitKindLabels,
 } as const satisfies Record<string, LabelMap>;
 
