@@ -5,17 +5,26 @@ import {
   assessNetworkHealth,
   assessParticipation,
   assessStandards,
+  ContinuityAssessment,
   compareReconciliationRounds,
   coverageMatrix,
   findOverlaps,
+  GoalProgressReport,
+  GoalRealisation,
   goalRealisationFromReport,
   IsoDate,
   MeasureCategory,
   MeasureId,
+  MeasureRealisation,
   measureRealisation,
   type Network,
+  NetworkHealth,
   OverlapVerdict,
+  ParticipationAssessment,
+  RoundAnalysis,
+  RoundTrend,
   rollUpGoalProgress,
+  StandardsAssessment,
   TargetGroup,
 } from "@oha/domain";
 import type { Context } from "hono";
@@ -32,6 +41,15 @@ const result = (id: string, description: string) =>
     .record(z.string(), z.unknown())
     .meta({ id, description: `${description} See @oha/domain for the full shape.` });
 const readProblems = problemResponses("validation_failed", "unauthorized", "forbidden");
+
+/** The answer of `GET /goals`: the goal tree and, from it, the realisation of goals past their deadline. */
+const GoalAnalysis = z
+  .strictObject({ progress: GoalProgressReport, realisation: GoalRealisation })
+  .meta({ id: "GoalAnalysis" });
+/** The answer of `GET /reconciliation/{roundId}`: the round, and the trend when compared with another. */
+const ReconciliationAnalysis = z
+  .strictObject({ analysis: RoundAnalysis, trend: RoundTrend.optional() })
+  .meta({ id: "ReconciliationAnalysis" });
 
 function asOf(c: Context<AppEnv>, value: string | undefined): string {
   return value ?? today(c);
@@ -198,7 +216,7 @@ export function analyticsRoutes() {
           200: {
             description: "Goal tree with progress, status and missing data; realisation rate",
             content: {
-              "application/json": { schema: result("GoalProgress", "Goal progress report and realisation.") },
+              "application/json": { schema: GoalAnalysis },
             },
           },
           ...readProblems,
@@ -208,13 +226,7 @@ export function analyticsRoutes() {
         const net = await network(c);
         const date = asOf(c, c.req.valid("query").as_of);
         const progress = rollUpGoalProgress(net, { asOf: date });
-        return c.json(
-          { progress, realisation: goalRealisationFromReport(progress, { asOf: date }) } as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
-        );
+        return c.json({ progress, realisation: goalRealisationFromReport(progress, { asOf: date }) }, 200);
       },
     )
     .openapi(
@@ -230,9 +242,7 @@ export function analyticsRoutes() {
           200: {
             description: "Realisation rate with the measures behind it",
             content: {
-              "application/json": {
-                schema: result("MeasureRealisation", "Realisation of planned measures."),
-              },
+              "application/json": { schema: MeasureRealisation },
             },
           },
           ...readProblems,
@@ -242,10 +252,7 @@ export function analyticsRoutes() {
         const net = await network(c);
         const q = c.req.valid("query");
         const window = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-        return c.json(
-          measureRealisation(net, { asOf: asOf(c, q.as_of), window }) as unknown as Record<string, unknown>,
-          200,
-        );
+        return c.json(measureRealisation(net, { asOf: asOf(c, q.as_of), window }), 200);
       },
     )
     .openapi(
@@ -262,7 +269,7 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "Attendance per actor, partners not involved, bodies below target",
-            content: { "application/json": { schema: result("Participation", "Participation assessment.") } },
+            content: { "application/json": { schema: ParticipationAssessment } },
           },
           ...readProblems,
         },
@@ -274,7 +281,7 @@ export function analyticsRoutes() {
           asOf: asOf(c, q.as_of),
           ...(q.inactive_after_days ? { inactiveAfterDays: q.inactive_after_days } : {}),
         });
-        return c.json(assessed as unknown as Record<string, unknown>, 200);
+        return c.json(assessed, 200);
       },
     )
     .openapi(
@@ -289,20 +296,14 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "Contact changes, tenure, vacant seats, handovers",
-            content: { "application/json": { schema: result("Continuity", "Continuity assessment.") } },
+            content: { "application/json": { schema: ContinuityAssessment } },
           },
           ...readProblems,
         },
       }),
       async (c) => {
         const net = await network(c);
-        return c.json(
-          assessContinuity(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
-        );
+        return c.json(assessContinuity(net, { asOf: asOf(c, c.req.valid("query").as_of) }), 200);
       },
     )
     .openapi(
@@ -318,7 +319,7 @@ export function analyticsRoutes() {
           200: {
             description: "Adoption matrix, interfaces without owner, overdue reviews",
             content: {
-              "application/json": { schema: result("StandardsAssessment", "Standards assessment.") },
+              "application/json": { schema: StandardsAssessment },
             },
           },
           ...readProblems,
@@ -326,13 +327,7 @@ export function analyticsRoutes() {
       }),
       async (c) => {
         const net = await network(c);
-        return c.json(
-          assessStandards(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
-        );
+        return c.json(assessStandards(net, { asOf: asOf(c, c.req.valid("query").as_of) }), 200);
       },
     )
     .openapi(
@@ -353,7 +348,7 @@ export function analyticsRoutes() {
           200: {
             description: "Divergence per dimension, non-responders, and the trend",
             content: {
-              "application/json": { schema: result("ReconciliationAnalysis", "Round analysis and trend.") },
+              "application/json": { schema: ReconciliationAnalysis },
             },
           },
           ...problemResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
@@ -375,7 +370,7 @@ export function analyticsRoutes() {
         };
         const analysis = analyse(roundId);
         const trend = q.compare_to ? compareReconciliationRounds(analyse(q.compare_to), analysis) : undefined;
-        return c.json({ analysis, ...(trend ? { trend } : {}) } as unknown as Record<string, unknown>, 200);
+        return c.json({ analysis, ...(trend ? { trend } : {}) }, 200);
       },
     )
     .openapi(
@@ -390,20 +385,14 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "One transparent assessment per factor, with evidence",
-            content: { "application/json": { schema: result("NetworkHealth", "Network health.") } },
+            content: { "application/json": { schema: NetworkHealth } },
           },
           ...readProblems,
         },
       }),
       async (c) => {
         const net = await network(c);
-        return c.json(
-          assessNetworkHealth(net, { asOf: asOf(c, c.req.valid("query").as_of) }) as unknown as Record<
-            string,
-            unknown
-          >,
-          200,
-        );
+        return c.json(assessNetworkHealth(net, { asOf: asOf(c, c.req.valid("query").as_of) }), 200);
       },
     );
 }
