@@ -37,7 +37,7 @@ import {
 } from "./realisation.js";
 import { type ReconciliationHistory, reconciliationHistory, type TrendDirection } from "./reconciliation.js";
 import { assessStandards, type StandardsAssessment, standardStatusesInForce } from "./standards.js";
-import { Count, orNull, Share } from "./wire.js";
+import { Count, fieldsOf, orNull, Share } from "./wire.js";
 
 /** German and English labels of {@link HealthLevel}. */
 export const healthLevelLabels = {
@@ -165,19 +165,11 @@ export interface NetworkHealthOptions {
   readonly overlaps?: OverlapResult;
 }
 
-const factorsAt = z.array(SuccessFactor);
-const inhibitorsAt = z.array(Inhibitor);
-
 /** Which success factors and inhibitors stand at which level; there is deliberately no single score. */
 export const HealthSummary = z
   .strictObject({
-    factors: z.strictObject({ strong: factorsAt, adequate: factorsAt, weak: factorsAt, unknown: factorsAt }),
-    inhibitors: z.strictObject({
-      high: inhibitorsAt,
-      moderate: inhibitorsAt,
-      low: inhibitorsAt,
-      unknown: inhibitorsAt,
-    }),
+    factors: fieldsOf(HealthLevel.options, z.array(SuccessFactor)),
+    inhibitors: fieldsOf(InhibitorLevel.options, z.array(Inhibitor)),
   })
   .meta({ id: "HealthSummary" });
 /** Which success factors and inhibitors stand at which level. */

@@ -16,8 +16,6 @@ import type { AnalysisInput } from "./reads.js";
 import { Rate, rateOf } from "./realisation.js";
 import { Count, orNull, Share } from "./wire.js";
 
-/** The three dimensions of a round that are answered with topic-tagged statements. */
-export const statementDimensions = ["expectations", "workingMethods", "selfInterests"] as const;
 /** German and English labels of {@link StatementDimension}. */
 export const statementDimensionLabels = {
   expectations: reconciliationDimensionLabels.expectations,
@@ -26,8 +24,10 @@ export const statementDimensionLabels = {
 } as const;
 /** A dimension of a round answered with topic-tagged statements: expectations, working methods or self-interests. */
 export const StatementDimension = labelledEnum("StatementDimension", statementDimensionLabels);
-/** One of {@link statementDimensions}. */
+/** One of {@link StatementDimension}. */
 export type StatementDimension = z.infer<typeof StatementDimension>;
+/** The three dimensions of a round that are answered with topic-tagged statements, in order. */
+export const statementDimensions: readonly StatementDimension[] = StatementDimension.options;
 
 /** The distance between two partners' weighted topic sets in one dimension. */
 export const DivergencePair = z
