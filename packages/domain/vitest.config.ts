@@ -5,6 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@oha/source"] } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Generous: the type check runs beside the tests, and the machine may be shared.
+    testTimeout: 60_000,
     // Type tests (`*.test-d.ts`) are checked by the compiler alongside the run.
     typecheck: {
       enabled: true,

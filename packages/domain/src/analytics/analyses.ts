@@ -22,8 +22,8 @@ export interface AnalysisDeclaration<N extends AnalysisName = AnalysisName> {
  * declare their schemas in their own modules.
  *
  * @example
- * const network = await store.network(analyses.assessContinuity.reads);
- * analyses.assessContinuity.result.parse(assessContinuity(network, { asOf: "2025-06-30" }));
+ * analyses.assessContinuity.reads; // ["actor", "affiliation", "body", "seat", "membership"]
+ * const continuity = analyses.assessContinuity.result.parse(await response.json());
  */
 export const analyses = {
   measureRealisation: { reads: analysisReads.measureRealisation, result: MeasureRealisation },
