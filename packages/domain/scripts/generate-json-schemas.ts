@@ -1,4 +1,4 @@
-// Writes the JSON Schemas of every entity to schemas/ (or to the folder given as argument).
+// Writes the JSON Schemas of every entity and analysis result to schemas/ (or to the folder given as argument).
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";

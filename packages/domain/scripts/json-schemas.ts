@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { analyses } from "../src/analytics/analyses.js";
+import type { AnalysisName } from "../src/analytics/reads.js";
 import { type EntityName, entities, entityNames } from "../src/model/entities.js";
 
 /**
@@ -30,18 +32,37 @@ export interface JsonSchemaIndexEntry {
   readonly schemas: Readonly<Record<Kind, string>>;
 }
 
+/** The file of an analysis result's schema in the index. */
+export interface JsonSchemaAnalysisEntry {
+  readonly analysis: AnalysisName;
+  readonly reads: readonly EntityName[];
+  readonly schema: string;
+}
+
 function schemaName(schema: z.ZodType): string {
   const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error("Every entity schema needs a meta id.");
+  if (!id) throw new Error("Every entity and result schema needs a meta id.");
   return id;
 }
 
+/** The result schemas of the analyses that declare one, by analysis. */
+export function analysisResultSchemas(): [AnalysisName, z.ZodType][] {
+  return (Object.entries(analyses) as [AnalysisName, { result?: z.ZodType }][]).flatMap(([name, declared]) =>
+    declared.result ? [[name, declared.result] as [AnalysisName, z.ZodType]] : [],
+  );
+}
+
 /**
- * Generates the JSON Schema (draft 2020-12) of every entity's Record, Create and Patch schema,
- * plus an index, as file name → JSON text. Deterministic: the same model gives the same bytes.
+ * Generates the JSON Schema (draft 2020-12) of every entity's Record, Create and Patch schema and
+ * of every analysis result, plus an index, as file name → JSON text. Deterministic: the same model
+ * gives the same bytes.
  */
 export function generateJsonSchemas(): Map<string, string> {
   const files = new Map<string, string>();
+  const write = (name: string, content: string) => {
+    if (files.has(name)) throw new Error(`Two schemas are named ${name}.`);
+    files.set(name, content);
+  };
   const index: JsonSchemaIndexEntry[] = [];
   for (const entity of entityNames) {
     const def = entities[entity];
@@ -57,12 +78,29 @@ export function generateJsonSchemas(): Map<string, string> {
         description: `${def.label.de === def.label.en ? def.label.de : `${def.label.de} (${def.label.en})`}. ${purpose}`,
         ...body,
       };
-      files.set(`${name}.json`, `${JSON.stringify(document, null, 2)}\n`);
+      write(`${name}.json`, `${JSON.stringify(document, null, 2)}\n`);
       names[kind] = `${name}.json`;
     }
     index.push({ entity, label: def.label, idPrefix: def.idPrefix, schemas: names });
   }
-  const indexDocument = { base: jsonSchemaBase, entities: index };
-  files.set("index.json", `${JSON.stringify(indexDocument, null, 2)}\n`);
+  const analytics: JsonSchemaAnalysisEntry[] = [];
+  for (const [analysis, schema] of analysisResultSchemas()) {
+    const name = schemaName(schema);
+    // An analysis's result is output only; the same schema may serve two analyses.
+    if (!files.has(`${name}.json`)) {
+      const { $schema, ...body } = z.toJSONSchema(schema, { io: "output", target: "draft-2020-12" });
+      const document = {
+        $schema,
+        $id: `${jsonSchemaBase}${name}.json`,
+        title: name,
+        description: `The result of the analysis ${analysis} in @oha/domain/analytics.`,
+        ...body,
+      };
+      write(`${name}.json`, `${JSON.stringify(document, null, 2)}\n`);
+    }
+    analytics.push({ analysis, reads: analyses[analysis].reads, schema: `${name}.json` });
+  }
+  const indexDocument = { base: jsonSchemaBase, entities: index, analytics };
+  write("index.json", `${JSON.stringify(indexDocument, null, 2)}\n`);
   return files;
 }

@@ -8,9 +8,17 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateJsonSchemas, type JsonSchemaIndexEntry, jsonSchemaBase } from "../scripts/json-schemas.js";
+import {
+  analysisResultSchemas,
+  generateJsonSchemas,
+  type JsonSchemaAnalysisEntry,
+  type JsonSchemaIndexEntry,
+  jsonSchemaBase,
+} from "../scripts/json-schemas.js";
+import { analyses } from "../src/analytics/analyses.js";
 import { osterodeExample } from "../src/example/index.js";
 import { createRecord, entities, entityNames } from "../src/model/entities.js";
+import { datasets, resultsOf } from "./analytics-results.js";
 import { ids, minimalCreate, now, richCreate } from "./fixtures.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -21,6 +29,7 @@ const documents = new Map(
 const index = JSON.parse(generated.get("index.json") ?? "null") as {
   base: string;
   entities: JsonSchemaIndexEntry[];
+  analytics: JsonSchemaAnalysisEntry[];
 };
 
 function readFolder(dir: string): Map<string, string> {
@@ -66,8 +75,9 @@ describe("generated JSON Schema files", () => {
     expect(generateJsonSchemas()).toEqual(generated);
   });
 
-  it("are one Record, Create and Patch schema per entity, plus the index", () => {
-    expect(generated.size).toBe(entityNames.length * 3 + 1);
+  it("are one Record, Create and Patch schema per entity, one per analysis result, plus the index", () => {
+    const resultFiles = new Set(index.analytics.map((a) => a.schema));
+    expect(generated.size).toBe(entityNames.length * 3 + resultFiles.size + 1);
     expect(index.base).toBe(jsonSchemaBase);
     expect(index.entities.map((e) => e.entity)).toEqual(entityNames);
     for (const entry of index.entities) {
@@ -84,6 +94,34 @@ describe("generated JSON Schema files", () => {
     expect(manifest.exports["./json-schema/*.json"]).toBe("./schemas/*.json");
     expect(manifest.files).toContain("schemas");
   });
+});
+
+describe("the JSON Schemas of the analysis results", () => {
+  it("are listed in the index with the entities each analysis reads", () => {
+    expect(index.analytics.map((a) => a.analysis)).toEqual(analysisResultSchemas().map(([name]) => name));
+    for (const entry of index.analytics) {
+      expect(entry.reads).toEqual(analyses[entry.analysis].reads);
+      expect(documents.has(entry.schema), entry.schema).toBe(true);
+    }
+    expect(index.analytics.find((a) => a.analysis === "assessNetworkHealth")?.schema).toBe(
+      "NetworkHealth.json",
+    );
+  });
+
+  it.each(datasets.map((d) => [d.name, d] as const))(
+    "accept the real results for %s and refuse a changed one",
+    { timeout: 60_000 },
+    (_, dataset) => {
+      for (const { analysis, how, result } of resultsOf(dataset)) {
+        const file = index.analytics.find((a) => a.analysis === analysis)?.schema as string;
+        const check = validatorOf(file);
+        const wire = asJson(result) as Record<string, unknown>;
+        expect(check(wire), `${analysis} (${how}): ${JSON.stringify(check.errors?.slice(0, 3))}`).toBe(true);
+        expect(check({ ...wire, unexpected: true }), `${analysis} (${how})`).toBe(false);
+        expect(check({ ...wire, asOf: 20240131 }), `${analysis} (${how})`).toBe(false);
+      }
+    },
+  );
 });
 
 describe("each JSON Schema", () => {

@@ -1,22 +1,30 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   analyseReconciliationRound,
+  analysisReads,
   assessContinuity,
   assessNetworkHealth,
   assessParticipation,
   assessStandards,
+  ContinuityAssessment,
   compareReconciliationRounds,
   coverageMatrix,
-  type EntityName,
-  entityNames,
   findOverlaps,
+  GoalProgressReport,
+  GoalRealisation,
   goalRealisationFromReport,
   IsoDate,
   MeasureCategory,
+  MeasureRealisation,
   measureRealisation,
   type Network,
+  NetworkHealth,
   OverlapVerdictInput,
+  ParticipationAssessment,
+  RoundAnalysis,
+  RoundTrend,
   rollUpGoalProgress,
+  StandardsAssessment,
   TargetGroup,
 } from "@oha/domain";
 import type { Context } from "hono";
@@ -36,32 +44,31 @@ const result = (id: string, description: string) =>
     .meta({ id, description: `${description} See @oha/domain for the full shape.` });
 const readProblems = problemResponses("validation_failed", "unauthorized", "forbidden");
 
+/** The answer of `GET /goals`: the goal tree and, from it, the realisation of goals past their deadline. */
+const GoalAnalysis = z
+  .strictObject({ progress: GoalProgressReport, realisation: GoalRealisation })
+  .meta({ id: "GoalAnalysis" });
+/** The answer of `GET /reconciliation/{roundId}`: the round, and the trend when compared with another. */
+const ReconciliationAnalysis = z
+  .strictObject({ analysis: RoundAnalysis, trend: RoundTrend.optional() })
+  .meta({ id: "ReconciliationAnalysis" });
+
 function asOf(c: Context<AppEnv>, value: string | undefined): string {
   return value ?? today(c);
 }
 
-/** The entities each analysis reads: only these tables are loaded for it. */
+/** The entities each route's analysis reads (declared by the domain): only these tables are loaded. */
 const reads = {
-  overlaps: ["measure", "overlapReview"],
-  coverage: ["measure", "region"],
-  goals: ["goal", "indicator", "observation", "region"],
-  realisation: ["measure"],
-  participation: [
-    "actor",
-    "affiliation",
-    "body",
-    "meeting",
-    "membership",
-    "seat",
-    "reconciliationRound",
-    "reconciliationResponse",
-  ],
-  continuity: ["actor", "affiliation", "body", "membership", "seat"],
-  standards: ["actor", "standard"],
-  reconciliation: ["reconciliationRound", "reconciliationResponse"],
-  // Network health weighs every success factor: everything but people's contact details.
-  health: entityNames.filter((name) => name !== "contact" && name !== "guide"),
-} as const satisfies Record<string, readonly EntityName[]>;
+  overlaps: analysisReads.findOverlaps,
+  coverage: analysisReads.coverageMatrix,
+  goals: analysisReads.rollUpGoalProgress,
+  realisation: analysisReads.measureRealisation,
+  participation: analysisReads.assessParticipation,
+  continuity: analysisReads.assessContinuity,
+  standards: analysisReads.assessStandards,
+  reconciliation: analysisReads.analyseReconciliationRound,
+  health: analysisReads.assessNetworkHealth,
+} as const;
 
 /** The part of the tenant's network an analysis reads, loaded in one transaction. */
 async function network(c: Context<AppEnv>, analysis: keyof typeof reads): Promise<Network> {
@@ -212,7 +219,7 @@ export function analyticsRoutes() {
           200: {
             description: "Goal tree with progress, status and missing data; realisation rate",
             content: {
-              "application/json": { schema: result("GoalProgress", "Goal progress report and realisation.") },
+              "application/json": { schema: GoalAnalysis },
             },
           },
           ...readProblems,
@@ -224,7 +231,7 @@ export function analyticsRoutes() {
           const progress = rollUpGoalProgress(net, { asOf: date });
           return { progress, realisation: goalRealisationFromReport(progress, { asOf: date }) };
         });
-        return c.json(result as unknown as Record<string, unknown>, 200);
+        return c.json(result, 200);
       },
     )
     .openapi(
@@ -240,9 +247,7 @@ export function analyticsRoutes() {
           200: {
             description: "Realisation rate with the measures behind it",
             content: {
-              "application/json": {
-                schema: result("MeasureRealisation", "Realisation of planned measures."),
-              },
+              "application/json": { schema: MeasureRealisation },
             },
           },
           ...readProblems,
@@ -255,7 +260,7 @@ export function analyticsRoutes() {
         const result = await analyse(c, "realisation", { date, window }, (net) =>
           measureRealisation(net, { asOf: date, window }),
         );
-        return c.json(result as unknown as Record<string, unknown>, 200);
+        return c.json(result, 200);
       },
     )
     .openapi(
@@ -272,7 +277,7 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "Attendance per actor, partners not involved, bodies below target",
-            content: { "application/json": { schema: result("Participation", "Participation assessment.") } },
+            content: { "application/json": { schema: ParticipationAssessment } },
           },
           ...readProblems,
         },
@@ -286,7 +291,7 @@ export function analyticsRoutes() {
             ...(q.inactive_after_days ? { inactiveAfterDays: q.inactive_after_days } : {}),
           }),
         );
-        return c.json(assessed as unknown as Record<string, unknown>, 200);
+        return c.json(assessed, 200);
       },
     )
     .openapi(
@@ -301,7 +306,7 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "Contact changes, tenure, vacant seats, handovers",
-            content: { "application/json": { schema: result("Continuity", "Continuity assessment.") } },
+            content: { "application/json": { schema: ContinuityAssessment } },
           },
           ...readProblems,
         },
@@ -311,7 +316,7 @@ export function analyticsRoutes() {
         const result = await analyse(c, "continuity", { date }, (net) =>
           assessContinuity(net, { asOf: date }),
         );
-        return c.json(result as unknown as Record<string, unknown>, 200);
+        return c.json(result, 200);
       },
     )
     .openapi(
@@ -327,7 +332,7 @@ export function analyticsRoutes() {
           200: {
             description: "Adoption matrix, interfaces without owner, overdue reviews",
             content: {
-              "application/json": { schema: result("StandardsAssessment", "Standards assessment.") },
+              "application/json": { schema: StandardsAssessment },
             },
           },
           ...readProblems,
@@ -336,7 +341,7 @@ export function analyticsRoutes() {
       async (c) => {
         const date = asOf(c, c.req.valid("query").as_of);
         const result = await analyse(c, "standards", { date }, (net) => assessStandards(net, { asOf: date }));
-        return c.json(result as unknown as Record<string, unknown>, 200);
+        return c.json(result, 200);
       },
     )
     .openapi(
@@ -357,7 +362,7 @@ export function analyticsRoutes() {
           200: {
             description: "Divergence per dimension, non-responders, and the trend",
             content: {
-              "application/json": { schema: result("ReconciliationAnalysis", "Round analysis and trend.") },
+              "application/json": { schema: ReconciliationAnalysis },
             },
           },
           ...problemResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
@@ -381,7 +386,7 @@ export function analyticsRoutes() {
         const trend = q.compare_to
           ? compareReconciliationRounds(analyseRound(q.compare_to), analysis)
           : undefined;
-        return c.json({ analysis, ...(trend ? { trend } : {}) } as unknown as Record<string, unknown>, 200);
+        return c.json({ analysis, ...(trend ? { trend } : {}) }, 200);
       },
     )
     .openapi(
@@ -396,7 +401,7 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "One transparent assessment per factor, with evidence",
-            content: { "application/json": { schema: result("NetworkHealth", "Network health.") } },
+            content: { "application/json": { schema: NetworkHealth } },
           },
           ...readProblems,
         },
@@ -406,7 +411,7 @@ export function analyticsRoutes() {
         const result = await analyse(c, "health", { date }, (net) =>
           assessNetworkHealth(net, { asOf: date }),
         );
-        return c.json(result as unknown as Record<string, unknown>, 200);
+        return c.json(result, 200);
       },
     );
 }

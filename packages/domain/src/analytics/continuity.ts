@@ -1,7 +1,11 @@
-import type { ActorId, AffiliationId, ContactId } from "../model/actor.js";
-import type { BodyId, MembershipId, MembershipRole, SeatId } from "../model/body.js";
+import { z } from "zod";
+import { IsoDate } from "../common/record.js";
+import { ActorId, AffiliationId, ContactId } from "../model/actor.js";
+import { BodyId, MembershipId, type MembershipRole, SeatId } from "../model/body.js";
 import type { Network } from "../model/entities.js";
-import { type AnalysisWindow, daysBetween, type Rate, rateOf, windowEndingOn } from "./realisation.js";
+import type { AnalysisInput } from "./reads.js";
+import { AnalysisWindow, daysBetween, Rate, rateOf, windowEndingOn } from "./realisation.js";
+import { Count, orNull } from "./wire.js";
 
 /** Options of {@link assessContinuity}. */
 export interface ContinuityOptions {
@@ -11,76 +15,115 @@ export interface ContinuityOptions {
   readonly window?: AnalysisWindow;
 }
 
+const changesPerYear = z.number().min(0).nullable().meta({
+  description:
+    "changes / observed years, with at least one year observed so short histories do not inflate it.",
+});
+
 /** Contact changes and tenure at one partner. */
-export interface ActorContinuity {
-  readonly actorId: ActorId;
-  /** Primary affiliations that ended on or before `asOf`: each is a change of contact. */
-  readonly changes: number;
-  /** Since when the partner's contacts are known (earliest primary affiliation). */
-  readonly observedSince: string | null;
-  /** changes / observed years, with at least one year observed so short histories do not inflate it. */
-  readonly changesPerYear: number | null;
-  /** Mean length of the primary affiliations in years; open ones count up to `asOf`. */
-  readonly meanTenureYears: number | null;
-  /** How many of those tenures are still open (their length is a lower bound). */
-  readonly openTenures: number;
-  readonly currentContactIds: readonly ContactId[];
-  readonly affiliationIds: readonly AffiliationId[];
-}
+export const ActorContinuity = z
+  .strictObject({
+    actorId: ActorId,
+    changes: Count.meta({
+      description: "Primary affiliations that ended on or before `asOf`: each is a change of contact.",
+    }),
+    observedSince: orNull(IsoDate).meta({
+      description: "Since when the partner's contacts are known (earliest primary affiliation).",
+    }),
+    changesPerYear,
+    meanTenureYears: z.number().min(0).nullable().meta({
+      description: "Mean length of the primary affiliations in years; open ones count up to `asOf`.",
+    }),
+    openTenures: Count.meta({
+      description: "How many of those tenures are still open (their length is a lower bound).",
+    }),
+    currentContactIds: z.array(ContactId),
+    affiliationIds: z.array(AffiliationId),
+  })
+  .meta({ id: "ActorContinuity" });
+/** Contact changes and tenure at one partner. */
+export type ActorContinuity = z.infer<typeof ActorContinuity>;
 
 /** Holder changes, tenure and vacancy of one seat. */
-export interface SeatContinuity {
-  readonly seatId: SeatId;
-  readonly bodyId: BodyId;
-  readonly actorId: ActorId | null;
-  /** Holder memberships (chair, vice chair, member) that ended on or before `asOf`. */
-  readonly changes: number;
-  readonly observedSince: string | null;
-  readonly changesPerYear: number | null;
-  readonly meanTenureYears: number | null;
-  readonly currentHolderMembershipIds: readonly MembershipId[];
-  /** The seat exists on `asOf` but nobody holds it. */
-  readonly vacant: boolean;
-  /** Since when the seat is vacant: the end of the last term, or the seat's start if never held. */
-  readonly vacantSince: string | null;
-}
+export const SeatContinuity = z
+  .strictObject({
+    seatId: SeatId,
+    bodyId: BodyId,
+    actorId: orNull(ActorId),
+    changes: Count.meta({
+      description: "Holder memberships (chair, vice chair, member) that ended on or before `asOf`.",
+    }),
+    observedSince: orNull(IsoDate),
+    changesPerYear,
+    meanTenureYears: z.number().min(0).nullable(),
+    currentHolderMembershipIds: z.array(MembershipId),
+    vacant: z.boolean().meta({ description: "The seat exists on `asOf` but nobody holds it." }),
+    vacantSince: orNull(IsoDate).meta({
+      description:
+        "Since when the seat is vacant: the end of the last term, or the seat's start if never held.",
+    }),
+  })
+  .meta({ id: "SeatContinuity" });
+/** Holder changes, tenure and vacancy of one seat. */
+export type SeatContinuity = z.infer<typeof SeatContinuity>;
 
 /** A handover of a contact's role at a partner to a successor. */
-export interface Handover {
-  readonly affiliationId: AffiliationId;
-  readonly actorId: ActorId;
-  readonly contactId: ContactId;
-  readonly endedOn: string;
-  readonly successorContactId: ContactId | null;
-  /** When the successor's affiliation at the same partner began; null when none is recorded. */
-  readonly successorStartedOn: string | null;
-  /** Days from the end to the successor's start: 0 = same day, negative = overlap for induction. */
-  readonly gapDays: number | null;
-}
+export const Handover = z
+  .strictObject({
+    affiliationId: AffiliationId,
+    actorId: ActorId,
+    contactId: ContactId,
+    endedOn: IsoDate,
+    successorContactId: orNull(ContactId),
+    successorStartedOn: orNull(IsoDate).meta({
+      description: "When the successor's affiliation at the same partner began; null when none is recorded.",
+    }),
+    gapDays: z.int().nullable().meta({
+      description:
+        "Days from the end to the successor's start: 0 = same day, negative = overlap for induction.",
+    }),
+  })
+  .meta({ id: "Handover" });
+/** A handover of a contact's role at a partner to a successor. */
+export type Handover = z.infer<typeof Handover>;
 
 /** Two holder terms on one seat that share more than a boundary day. */
-export interface OverlappingTerms {
-  readonly seatId: SeatId;
-  readonly membershipIds: readonly [MembershipId, MembershipId];
-  readonly from: string;
-  /** End of the shared span; null when both terms are open-ended. */
-  readonly to: string | null;
-}
+export const OverlappingTerms = z
+  .strictObject({
+    seatId: SeatId,
+    membershipIds: z.tuple([MembershipId, MembershipId]),
+    from: IsoDate,
+    to: orNull(IsoDate).meta({
+      description: "End of the shared span; null when both terms are open-ended.",
+    }),
+  })
+  .meta({ id: "OverlappingTerms" });
+/** Two holder terms on one seat that share more than a boundary day. */
+export type OverlappingTerms = z.infer<typeof OverlappingTerms>;
 
+/** Personnel continuity of a network (the result of {@link assessContinuity}). */
+export const ContinuityAssessment = z
+  .strictObject({
+    asOf: IsoDate,
+    window: AnalysisWindow,
+    actors: z.array(ActorContinuity),
+    seats: z.array(SeatContinuity),
+    vacantSeats: z.array(SeatId),
+    handovers: z.array(Handover),
+    overlappingTerms: z.array(OverlappingTerms),
+    /** Of the primary affiliations active at the window's start, the share that ended within it. */
+    turnover: Rate,
+    meanChangesPerYear: z.number().min(0).nullable().meta({
+      description: "Mean of the partners' contact changes per year (partners with known contacts).",
+    }),
+  })
+  .meta({
+    id: "ContinuityAssessment",
+    description:
+      "Personnel continuity: contact changes and tenure per partner, holder changes and vacancy per seat, handovers and overlapping terms. turnover = of the primary affiliations active at the window's start, the share that ended within it.",
+  });
 /** Personnel continuity of a network. */
-export interface ContinuityAssessment {
-  readonly asOf: string;
-  readonly window: AnalysisWindow;
-  readonly actors: readonly ActorContinuity[];
-  readonly seats: readonly SeatContinuity[];
-  readonly vacantSeats: readonly SeatId[];
-  readonly handovers: readonly Handover[];
-  readonly overlappingTerms: readonly OverlappingTerms[];
-  /** Of the primary affiliations active at the window's start, the share that ended within it. */
-  readonly turnover: Rate;
-  /** Mean of the partners' contact changes per year (partners with known contacts). */
-  readonly meanChangesPerYear: number | null;
-}
+export type ContinuityAssessment = z.infer<typeof ContinuityAssessment>;
 
 /** Membership roles that hold a seat; deputies, guests and the secretariat do not. */
 export const holderRoles: readonly MembershipRole[] = ["chair", "vice_chair", "member"];
@@ -130,7 +173,7 @@ function history(terms: readonly { from: string; to?: string | undefined }[], as
  * c.vacantSeats; // seats without a holder today
  */
 export function assessContinuity(
-  network: Pick<Network, "actor" | "affiliation" | "body" | "seat" | "membership">,
+  network: AnalysisInput<"assessContinuity">,
   options: ContinuityOptions,
 ): ContinuityAssessment {
   const asOf = options.asOf.slice(0, 10);

@@ -1,16 +1,18 @@
-import type { z } from "zod";
-import { type LocalizedText, text } from "../common/i18n.js";
+import { z } from "zod";
+import { LocalizedText, text } from "../common/i18n.js";
 import { labelledEnum } from "../common/labels.js";
-import type { Network } from "../model/entities.js";
-import type { Goal, GoalId, GoalLevel, GoalState } from "../model/goal.js";
-import type {
-  Indicator,
+import { IsoDate } from "../common/record.js";
+import { type Goal, GoalId, GoalLevel, GoalState } from "../model/goal.js";
+import {
+  type Indicator,
   IndicatorDirection,
   IndicatorId,
-  Observation,
+  type Observation,
   ObservationId,
 } from "../model/indicator.js";
 import type { Region } from "../model/region.js";
+import type { AnalysisInput } from "./reads.js";
+import { countsOf, orNull, Share } from "./wire.js";
 
 /** German and English labels of {@link GoalStatus}. */
 export const goalStatusLabels = {
@@ -62,63 +64,123 @@ export interface GoalProgressOptions {
 }
 
 /** The figures behind a goal measured by its own indicator. */
-export interface GoalMeasurement {
-  readonly indicatorId: IndicatorId;
-  readonly direction: IndicatorDirection;
-  readonly observationId: ObservationId;
-  readonly observedOn: string;
-  readonly value: number;
-  readonly baseline: number;
-  readonly baselineOn: string | null;
-  readonly target: number;
-  readonly deadline: string | null;
-  /** True when the target lies on the wrong side of the baseline for the indicator's direction. */
-  readonly directionConflict: boolean;
-}
+export const GoalMeasurement = z
+  .strictObject({
+    indicatorId: IndicatorId,
+    direction: IndicatorDirection,
+    observationId: ObservationId,
+    observedOn: IsoDate,
+    value: z.number(),
+    baseline: z.number(),
+    baselineOn: orNull(IsoDate),
+    target: z.number(),
+    deadline: orNull(IsoDate),
+    directionConflict: z.boolean().meta({
+      description:
+        "True when the target lies on the wrong side of the baseline for the indicator's direction.",
+    }),
+  })
+  .meta({ id: "GoalMeasurement" });
+/** The figures behind a goal measured by its own indicator. */
+export type GoalMeasurement = z.infer<typeof GoalMeasurement>;
+
+/** German and English labels of {@link GoalProgressSource}. */
+export const goalProgressSourceLabels = {
+  indicator: text("Eigener Indikator", "Own indicator"),
+  children: text("Unterziele", "Child goals"),
+  none: text("Keine Daten", "No data"),
+} as const;
+/** Where a goal's progress comes from: its own indicator, its child goals, or nowhere. */
+export const GoalProgressSource = labelledEnum("GoalProgressSource", goalProgressSourceLabels);
+/** One of {@link GoalProgressSource}. */
+export type GoalProgressSource = z.infer<typeof GoalProgressSource>;
+
+const progressShare = Share.nullable();
 
 /** The assessment of one goal, with its child goals (the shape of a Decidim accountability result). */
-export interface GoalProgress {
-  readonly goalId: GoalId;
-  readonly title: string;
-  readonly level: GoalLevel;
-  readonly state: GoalState;
-  readonly weight: number;
-  readonly deadline: string | null;
-  readonly status: GoalStatus;
-  readonly statusLabel: LocalizedText;
-  /** Progress from baseline (0) to target (1), clamped to 0..1; null without data. */
-  readonly progress: number | null;
-  /** {@link GoalProgress.progress} as a percentage with one decimal. */
-  readonly progressPercent: number | null;
-  /** Progress before clamping: below 0 means worse than the baseline, above 1 beyond the target. */
-  readonly rawProgress: number | null;
-  /** Progress the linear path from baseline date to deadline expects (0..1); null when unknown. */
-  readonly expectedProgress: number | null;
-  /** Where the progress comes from: the goal's own indicator, its child goals, or nowhere. */
-  readonly source: "indicator" | "children" | "none";
-  readonly measurement: GoalMeasurement | null;
-  readonly missing: readonly GoalDataGap[];
-  readonly children: readonly GoalProgress[];
-  /** Active child goals that have no data and are therefore left out of the roll-up. */
-  readonly childrenWithoutData: readonly GoalId[];
-  /** Dropped child goals, which never count in the roll-up. */
-  readonly droppedChildren: readonly GoalId[];
-  /** True when the goal's chain of parents loops back to itself. */
-  readonly inCycle: boolean;
-}
+export const GoalProgress = z
+  .strictObject({
+    goalId: GoalId,
+    title: z.string(),
+    level: GoalLevel,
+    state: GoalState,
+    weight: z.number(),
+    deadline: orNull(IsoDate),
+    status: GoalStatus,
+    statusLabel: LocalizedText,
+    progress: progressShare.meta({
+      description: "Progress from baseline (0) to target (1), clamped to 0..1; null without data.",
+    }),
+    progressPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .meta({ description: "The progress as a percentage with one decimal." }),
+    rawProgress: z.number().nullable().meta({
+      description:
+        "Progress before clamping: below 0 means worse than the baseline, above 1 beyond the target.",
+    }),
+    expectedProgress: progressShare.meta({
+      description:
+        "Progress the linear path from baseline date to deadline expects (0..1); null when unknown.",
+    }),
+    source: GoalProgressSource,
+    measurement: orNull(GoalMeasurement),
+    missing: z.array(GoalDataGap),
+    get children(): z.ZodArray<typeof GoalProgress> {
+      return z.array(GoalProgress);
+    },
+    childrenWithoutData: z.array(GoalId).meta({
+      description: "Active child goals that have no data and are therefore left out of the roll-up.",
+    }),
+    droppedChildren: z
+      .array(GoalId)
+      .meta({ description: "Dropped child goals, which never count in the roll-up." }),
+    inCycle: z.boolean().meta({ description: "True when the goal's chain of parents loops back to itself." }),
+  })
+  .meta({
+    id: "GoalProgress",
+    description:
+      "The assessment of one goal with its child goals: progress from baseline (0) to target (1), the status, the data it lacks, and where the progress comes from.",
+  });
+/** The assessment of one goal, with its child goals. */
+export type GoalProgress = z.infer<typeof GoalProgress>;
+
+/** A goal whose parent does not exist (or was deleted). */
+export const UnknownGoalParent = z
+  .strictObject({ goalId: GoalId, parentGoalId: GoalId })
+  .meta({ id: "UnknownGoalParent" });
+/** A goal whose parent does not exist. */
+export type UnknownGoalParent = z.infer<typeof UnknownGoalParent>;
+
+/** How many goals have each {@link GoalStatus}. */
+export const GoalStatusCounts = countsOf(GoalStatus.options).meta({ id: "GoalStatusCounts" });
+/** How many goals have each status. */
+export type GoalStatusCounts = z.infer<typeof GoalStatusCounts>;
 
 /** Goal progress for a whole network: the goal forest, broken cycles and dangling parents. */
-export interface GoalProgressReport {
-  readonly asOf: string;
-  readonly tolerance: number;
-  readonly roots: readonly GoalProgress[];
-  /** Each cycle of parent references, in parent order; its members are shown as roots. */
-  readonly cycles: readonly (readonly GoalId[])[];
-  /** Goals whose parent does not exist (or was deleted); they are shown as roots. */
-  readonly unknownParents: readonly { readonly goalId: GoalId; readonly parentGoalId: GoalId }[];
-  /** How many goals (including nested and dropped ones) have each status. */
-  readonly counts: Readonly<Record<GoalStatus, number>>;
-}
+export const GoalProgressReport = z
+  .strictObject({
+    asOf: IsoDate,
+    tolerance: z.number(),
+    roots: z.array(GoalProgress),
+    cycles: z.array(z.array(GoalId)).meta({
+      description: "Each cycle of parent references, in parent order; its members are shown as roots.",
+    }),
+    unknownParents: z
+      .array(UnknownGoalParent)
+      .meta({ description: "Goals whose parent does not exist (or was deleted); they are shown as roots." }),
+    /** How many goals (including nested and dropped ones) have each status. */
+    counts: GoalStatusCounts,
+  })
+  .meta({
+    id: "GoalProgressReport",
+    description:
+      "Goal progress for a whole network: the goal forest with progress and status, the loops in the parent references, goals with an unknown parent, and how many goals have each status.",
+  });
+/** Goal progress for a whole network (the result of {@link rollUpGoalProgress}). */
+export type GoalProgressReport = z.infer<typeof GoalProgressReport>;
 
 const DAY = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY;
@@ -294,13 +356,13 @@ export function findGoalCycles(goals: readonly Pick<Goal, "id" | "parentGoalId">
  * report.roots[0]?.progressPercent; // e.g. 62.5
  */
 export function rollUpGoalProgress(
-  network: Pick<Network, "goal" | "indicator" | "observation"> & Partial<Pick<Network, "region">>,
+  network: AnalysisInput<"rollUpGoalProgress">,
   options: GoalProgressOptions,
 ): GoalProgressReport {
   const tolerance = options.tolerance ?? 0.1;
   const measureOptions: GoalProgressOptions = {
     ...options,
-    regionKeys: options.regionKeys ?? wholeRegionKeys(network.region ?? []),
+    regionKeys: options.regionKeys ?? wholeRegionKeys(network.region),
   };
   const goals = network.goal.filter((g) => !g.deleted);
   const indicators = new Map(network.indicator.filter((i) => !i.deleted).map((i) => [i.id, i]));

@@ -1,14 +1,16 @@
-import type { z } from "zod";
-import { type LocalizedText, text } from "../common/i18n.js";
+import { z } from "zod";
+import { LocalizedText, text } from "../common/i18n.js";
 import { labelledEnum } from "../common/labels.js";
+import { IsoDate } from "../common/record.js";
 import type { ActorId, ActorKind } from "../model/actor.js";
 import type { Network } from "../model/entities.js";
 import type { Frequency } from "../model/indicator.js";
 import {
-  type Inhibitor,
+  Inhibitor,
   inhibitorLabels,
   type MaturityAssessment,
-  type SuccessFactor,
+  MaturityAssessmentId,
+  SuccessFactor,
   successFactorLabels,
 } from "../model/maturity.js";
 import { staffFundingLabels, staffingOn } from "../model/office.js";
@@ -23,8 +25,9 @@ import {
 } from "./goals.js";
 import { findOverlaps, type OverlapOptions, type OverlapResult } from "./overlaps.js";
 import { assessParticipation, meetingWasHeld, type ParticipationAssessment } from "./participation.js";
+import { type AnalysisInput, analysisReads } from "./reads.js";
 import {
-  type AnalysisWindow,
+  AnalysisWindow,
   addCalendarMonths,
   goalRealisationFromReport,
   measureRealisation,
@@ -34,6 +37,7 @@ import {
 } from "./realisation.js";
 import { type ReconciliationHistory, reconciliationHistory, type TrendDirection } from "./reconciliation.js";
 import { assessStandards, type StandardsAssessment, standardStatusesInForce } from "./standards.js";
+import { Count, fieldsOf, orNull, Share } from "./wire.js";
 
 /** German and English labels of {@link HealthLevel}. */
 export const healthLevelLabels = {
@@ -60,55 +64,89 @@ export const InhibitorLevel = labelledEnum("InhibitorLevel", inhibitorLevelLabel
 export type InhibitorLevel = z.infer<typeof InhibitorLevel>;
 
 /** One finding behind an assessment: a sentence with the figures and record ids it rests on. */
-export interface HealthEvidence {
-  readonly text: LocalizedText;
-  readonly figures: Readonly<Record<string, number | null>>;
-  readonly ids: readonly string[];
-}
+export const HealthEvidence = z
+  .strictObject({
+    text: LocalizedText,
+    figures: z.record(z.string(), z.number().nullable()).meta({
+      description: "The figures named in the text, by name; null where a figure cannot be computed.",
+    }),
+    ids: z.array(z.string()).meta({ description: "The ids of the records the finding rests on." }),
+  })
+  .meta({
+    id: "HealthEvidence",
+    description:
+      "One finding behind an assessment: a sentence in German and English with the figures and record ids it rests on.",
+  });
+/** One finding behind an assessment. */
+export type HealthEvidence = z.infer<typeof HealthEvidence>;
 
 /** What the partners' maturity self-assessment says about a factor or inhibitor. */
-export interface SelfAssessmentSignal {
-  readonly assessmentId: string;
-  readonly wave: string;
-  readonly date: string;
-  readonly itemKeys: readonly string[];
-  readonly answers: number;
-  /** The mean answer on the assessment's scale. */
-  readonly mean: number;
-  /** The mean answer mapped to 0..1 (scale minimum → 0, maximum → 1). */
-  readonly normalised: number;
-}
+export const SelfAssessmentSignal = z
+  .strictObject({
+    assessmentId: MaturityAssessmentId,
+    wave: z.string(),
+    date: IsoDate,
+    itemKeys: z.array(z.string()),
+    answers: Count,
+    mean: z.number().meta({ description: "The mean answer on the assessment's scale." }),
+    normalised: Share.meta({
+      description: "The mean answer mapped to 0..1 (scale minimum → 0, maximum → 1).",
+    }),
+  })
+  .meta({ id: "SelfAssessmentSignal" });
+/** What the partners' maturity self-assessment says about a factor or inhibitor. */
+export type SelfAssessmentSignal = z.infer<typeof SelfAssessmentSignal>;
 
+/** German and English labels of {@link HealthBasis}. */
+export const healthBasisLabels = {
+  data: text("Aus den Daten", "From the records"),
+  self_assessment: text("Aus der Selbsteinschätzung", "From the self-assessment"),
+  none: text("Keine Grundlage", "No basis"),
+} as const;
 /** Where a level comes from: computed from records, from the self-assessment alone, or nowhere. */
-export type HealthBasis = "data" | "self_assessment" | "none";
+export const HealthBasis = labelledEnum("HealthBasis", healthBasisLabels);
+/** One of {@link HealthBasis}. */
+export type HealthBasis = z.infer<typeof HealthBasis>;
 
 /** The assessment of one success factor. */
-export interface FactorAssessment {
-  readonly factor: SuccessFactor;
-  readonly label: LocalizedText;
-  readonly level: HealthLevel;
-  readonly levelLabel: LocalizedText;
-  readonly basis: HealthBasis;
-  /** The rule that turns the evidence into the level. */
-  readonly rule: LocalizedText;
-  readonly evidence: readonly HealthEvidence[];
-  readonly selfAssessment: SelfAssessmentSignal | null;
-  /** Which data would make the assessment better founded. */
-  readonly improve: readonly LocalizedText[];
-}
+export const FactorAssessment = z
+  .strictObject({
+    factor: SuccessFactor,
+    label: LocalizedText,
+    level: HealthLevel,
+    levelLabel: LocalizedText,
+    basis: HealthBasis,
+    /** The rule that turns the evidence into the level. */
+    rule: LocalizedText,
+    evidence: z.array(HealthEvidence),
+    selfAssessment: orNull(SelfAssessmentSignal),
+    improve: z
+      .array(LocalizedText)
+      .meta({ description: "Which data would make the assessment better founded." }),
+  })
+  .meta({ id: "FactorAssessment" });
+/** The assessment of one success factor. */
+export type FactorAssessment = z.infer<typeof FactorAssessment>;
 
 /** The assessment of one inhibitor. */
-export interface InhibitorAssessment {
-  readonly inhibitor: Inhibitor;
-  readonly label: LocalizedText;
-  readonly level: InhibitorLevel;
-  readonly levelLabel: LocalizedText;
-  readonly basis: HealthBasis;
-  readonly rule: LocalizedText;
-  readonly evidence: readonly HealthEvidence[];
-  readonly selfAssessment: SelfAssessmentSignal | null;
-  readonly improve: readonly LocalizedText[];
-}
+export const InhibitorAssessment = z
+  .strictObject({
+    inhibitor: Inhibitor,
+    label: LocalizedText,
+    level: InhibitorLevel,
+    levelLabel: LocalizedText,
+    basis: HealthBasis,
+    /** The rule that turns the evidence into the level. */
+    rule: LocalizedText,
+    evidence: z.array(HealthEvidence),
+    selfAssessment: orNull(SelfAssessmentSignal),
+    improve: z
+      .array(LocalizedText)
+      .meta({ description: "Which data would make the assessment better founded." }),
+  })
+  .meta({ id: "InhibitorAssessment" });
+/** The assessment of one inhibitor. */
+export type InhibitorAssessment = z.infer<typeof InhibitorAssessment>;
 
 /** Options of {@link assessNetworkHealth}. */
 export interface NetworkHealthOptions {
@@ -127,18 +165,32 @@ export interface NetworkHealthOptions {
   readonly overlaps?: OverlapResult;
 }
 
-/** One transparent assessment per success factor and inhibitor of the seed, with a summary of its parts. */
-export interface NetworkHealth {
-  readonly asOf: string;
-  readonly window: AnalysisWindow;
-  readonly factors: readonly FactorAssessment[];
-  readonly inhibitors: readonly InhibitorAssessment[];
-  /** Which factors and inhibitors stand at which level; there is deliberately no single score. */
-  readonly summary: {
-    readonly factors: Readonly<Record<HealthLevel, readonly SuccessFactor[]>>;
-    readonly inhibitors: Readonly<Record<InhibitorLevel, readonly Inhibitor[]>>;
-  };
-}
+/** Which success factors and inhibitors stand at which level; there is deliberately no single score. */
+export const HealthSummary = z
+  .strictObject({
+    factors: fieldsOf(HealthLevel.options, z.array(SuccessFactor)),
+    inhibitors: fieldsOf(InhibitorLevel.options, z.array(Inhibitor)),
+  })
+  .meta({ id: "HealthSummary" });
+/** Which success factors and inhibitors stand at which level. */
+export type HealthSummary = z.infer<typeof HealthSummary>;
+
+/** One transparent assessment per success factor and inhibitor of the seed, with a summary of its parts (the result of {@link assessNetworkHealth}). */
+export const NetworkHealth = z
+  .strictObject({
+    asOf: IsoDate,
+    window: AnalysisWindow,
+    factors: z.array(FactorAssessment),
+    inhibitors: z.array(InhibitorAssessment),
+    summary: HealthSummary,
+  })
+  .meta({
+    id: "NetworkHealth",
+    description:
+      "One transparent assessment per success factor and inhibitor, each with its level, rule, evidence and the data that would improve it; the summary lists them by level, with no overall score.",
+  });
+/** One transparent assessment per success factor and inhibitor, with a summary of its parts. */
+export type NetworkHealth = z.infer<typeof NetworkHealth>;
 
 interface Draft<L extends string> {
   readonly level: L | "unknown";
@@ -147,8 +199,11 @@ interface Draft<L extends string> {
   readonly improve: LocalizedText[];
 }
 
+/** The records the health assessment reads. */
+type HealthInput = AnalysisInput<"assessNetworkHealth">;
+
 interface Context {
-  readonly network: Network;
+  readonly network: HealthInput;
   readonly asOf: string;
   readonly window: AnalysisWindow;
   readonly participation: ParticipationAssessment;
@@ -160,21 +215,21 @@ interface Context {
   readonly overlaps: OverlapResult | undefined;
 }
 
-/** The network without soft-deleted records, so the rules below need not filter again. */
-const liveNetwork = (network: Network): Network =>
+/** The records read, without soft-deleted ones, so the rules below need not filter again. */
+const liveNetwork = (network: HealthInput): HealthInput =>
   Object.fromEntries(
-    Object.entries(network).map(([name, list]) => [
+    analysisReads.assessNetworkHealth.map((name) => [
       name,
-      (list as { deleted: boolean }[]).filter((x) => !x.deleted),
+      (network[name] as readonly { deleted: boolean }[]).filter((x) => !x.deleted),
     ]),
-  ) as unknown as Network;
+  ) as HealthInput;
 const active = (r: { from?: string | undefined; to?: string | undefined }, date: string) =>
   (!r.from || r.from <= date) && (!r.to || r.to >= date);
-const ev = (t: LocalizedText, figures: Record<string, number | null> = {}, ids: readonly string[] = []) => ({
-  text: t,
-  figures,
-  ids,
-});
+const ev = (
+  t: LocalizedText,
+  figures: Record<string, number | null> = {},
+  ids: readonly string[] = [],
+): HealthEvidence => ({ text: t, figures, ids: [...ids] });
 const pct = (x: number | null): LocalizedText =>
   x === null ? text("–", "–") : text(`${Math.round(x * 100)} %`, `${Math.round(x * 100)}%`);
 const dec = (x: number | null, digits = 1): LocalizedText =>
@@ -1225,7 +1280,10 @@ function withSelfAssessment<L extends string>(
  * const health = assessNetworkHealth(network, { asOf: "2025-06-30" });
  * health.factors.find((f) => f.factor === "partner_involvement")?.level; // "adequate"
  */
-export function assessNetworkHealth(records: Network, options: NetworkHealthOptions): NetworkHealth {
+export function assessNetworkHealth(
+  records: AnalysisInput<"assessNetworkHealth">,
+  options: NetworkHealthOptions,
+): NetworkHealth {
   const asOf = options.asOf.slice(0, 10);
   const window = options.window ?? windowEndingOn(asOf, 12);
   const network = liveNetwork(records);

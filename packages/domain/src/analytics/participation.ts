@@ -1,8 +1,14 @@
-import type { ActorId, ContactId } from "../model/actor.js";
-import type { BodyId, BodyKind, MembershipRole } from "../model/body.js";
+import { z } from "zod";
+import { text } from "../common/i18n.js";
+import { labelledEnum } from "../common/labels.js";
+import { IsoDate } from "../common/record.js";
+import { ActorId, type ContactId } from "../model/actor.js";
+import { BodyId, BodyKind, type MembershipRole } from "../model/body.js";
 import type { Network } from "../model/entities.js";
-import type { AttendanceStatus, Meeting, MeetingId } from "../model/meeting.js";
-import { type AnalysisWindow, daysBetween, type Rate, rateOf, windowEndingOn } from "./realisation.js";
+import { type AttendanceStatus, type Meeting, MeetingId } from "../model/meeting.js";
+import type { AnalysisInput } from "./reads.js";
+import { AnalysisWindow, daysBetween, Rate, rateOf, windowEndingOn } from "./realisation.js";
+import { Count, orNull } from "./wire.js";
 
 /** Options of {@link assessParticipation}. */
 export interface ParticipationOptions {
@@ -15,88 +21,133 @@ export interface ParticipationOptions {
 }
 
 /** How often a partner was expected in meetings and what happened. */
-export interface AttendanceCounts {
-  /** Held meetings with a recorded attendance list at which the partner was expected. */
-  readonly expected: number;
-  /** Someone of the partner was present. */
-  readonly present: number;
-  /** The partner's member was represented by a stand-in. */
-  readonly represented: number;
-  /** Nobody attended, but the absence was excused. */
-  readonly excused: number;
-  /** Nobody attended, without excuse. */
-  readonly absent: number;
-  /** The partner was expected (a seat or membership) but nobody of it is on the attendance list. */
-  readonly unrecorded: number;
-}
+export const AttendanceCounts = z
+  .strictObject({
+    expected: Count.meta({
+      description: "Held meetings with a recorded attendance list at which the partner was expected.",
+    }),
+    present: Count.meta({ description: "Someone of the partner was present." }),
+    represented: Count.meta({ description: "The partner's member was represented by a stand-in." }),
+    excused: Count.meta({ description: "Nobody attended, but the absence was excused." }),
+    absent: Count.meta({ description: "Nobody attended, without excuse." }),
+    unrecorded: Count.meta({
+      description:
+        "The partner was expected (a seat or membership) but nobody of it is on the attendance list.",
+    }),
+  })
+  .meta({ id: "AttendanceCounts" });
+/** How often a partner was expected in meetings and what happened. */
+export type AttendanceCounts = z.infer<typeof AttendanceCounts>;
 
 /** A partner's attendance in one body. */
-export interface BodyAttendance {
-  readonly bodyId: BodyId;
-  readonly counts: AttendanceCounts;
-  /** (present + represented) / expected. */
-  readonly rate: Rate;
-  readonly meetingIds: readonly MeetingId[];
-}
+export const BodyAttendance = z
+  .strictObject({
+    bodyId: BodyId,
+    counts: AttendanceCounts,
+    /** (present + represented) / expected. */
+    rate: Rate,
+    meetingIds: z.array(MeetingId),
+  })
+  .meta({
+    id: "BodyAttendance",
+    description: "A partner's attendance in one body. rate = (present + represented) / expected.",
+  });
+/** A partner's attendance in one body. */
+export type BodyAttendance = z.infer<typeof BodyAttendance>;
 
 /** A partner's attendance across the bodies it sits in. */
-export interface ActorAttendance {
-  readonly actorId: ActorId;
-  readonly bodies: readonly BodyAttendance[];
-  readonly counts: AttendanceCounts;
-  /** (present + represented) / expected: the partner was at the table. */
-  readonly rate: Rate;
-  /** excused / expected. */
-  readonly excusedRate: Rate;
-  /** (absent + unrecorded) / expected: missing without excuse. */
-  readonly unexcusedRate: Rate;
-}
+export const ActorAttendance = z
+  .strictObject({
+    actorId: ActorId,
+    bodies: z.array(BodyAttendance),
+    counts: AttendanceCounts,
+    /** (present + represented) / expected: the partner was at the table. */
+    rate: Rate,
+    /** excused / expected. */
+    excusedRate: Rate,
+    /** (absent + unrecorded) / expected: missing without excuse. */
+    unexcusedRate: Rate,
+  })
+  .meta({
+    id: "ActorAttendance",
+    description:
+      "A partner's attendance across the bodies it sits in. rate = (present + represented) / expected: the partner was at the table; excusedRate = excused / expected; unexcusedRate = (absent + unrecorded) / expected.",
+  });
+/** A partner's attendance across the bodies it sits in. */
+export type ActorAttendance = z.infer<typeof ActorAttendance>;
 
-/** What last showed that a partner takes part. */
-export type InvolvementKind = "attendance" | "response" | "membership";
+/** German and English labels of {@link InvolvementKind}. */
+export const involvementKindLabels = {
+  attendance: text("Teilnahme an einer Sitzung", "Attendance at a meeting"),
+  response: text("Rückmeldung im Erwartungsabgleich", "Response in a reconciliation round"),
+  membership: text("Beginn oder Ende einer Mitgliedschaft", "Start or end of a membership"),
+} as const;
+/** What last showed that a partner takes part: attendance, a reconciliation response or a membership. */
+export const InvolvementKind = labelledEnum("InvolvementKind", involvementKindLabels);
+/** One of {@link InvolvementKind}. */
+export type InvolvementKind = z.infer<typeof InvolvementKind>;
 
 /** A partner's latest sign of involvement. */
-export interface Involvement {
-  readonly actorId: ActorId;
-  readonly lastInvolvedOn: string | null;
-  readonly lastInvolvement: InvolvementKind | null;
-  /** Days from the last involvement to `asOf`; null when there was none. */
-  readonly daysSince: number | null;
-  readonly inactive: boolean;
-}
+export const Involvement = z
+  .strictObject({
+    actorId: ActorId,
+    lastInvolvedOn: orNull(IsoDate),
+    lastInvolvement: orNull(InvolvementKind),
+    daysSince: z
+      .int()
+      .nullable()
+      .meta({ description: "Days from the last involvement to `asOf`; null when there was none." }),
+    inactive: z.boolean(),
+  })
+  .meta({ id: "Involvement" });
+/** A partner's latest sign of involvement. */
+export type Involvement = z.infer<typeof Involvement>;
 
 /** How often a body met in the window against its target. */
-export interface BodyMeetingFrequency {
-  readonly bodyId: BodyId;
-  readonly kind: BodyKind;
-  readonly targetMeetingsPerYear: number;
-  /** The part of the window in which the body existed. */
-  readonly activeDays: number;
-  /** target × active years, unrounded. */
-  readonly expectedMeetings: number;
-  /** Whole meetings the target requires in the active part of the window: expected + 0.05, rounded down. */
-  readonly requiredMeetings: number;
-  readonly held: number;
-  readonly cancelled: number;
-  readonly heldMeetingIds: readonly MeetingId[];
-  readonly belowTarget: boolean;
-}
+export const BodyMeetingFrequency = z
+  .strictObject({
+    bodyId: BodyId,
+    kind: BodyKind,
+    targetMeetingsPerYear: z.number().min(0),
+    activeDays: Count.meta({ description: "The part of the window in which the body existed." }),
+    expectedMeetings: z.number().min(0).meta({ description: "target × active years, unrounded." }),
+    requiredMeetings: Count.meta({
+      description:
+        "Whole meetings the target requires in the active part of the window: expected + 0.05, rounded down.",
+    }),
+    held: Count,
+    cancelled: Count,
+    heldMeetingIds: z.array(MeetingId),
+    belowTarget: z.boolean(),
+  })
+  .meta({ id: "BodyMeetingFrequency" });
+/** How often a body met in the window against its target. */
+export type BodyMeetingFrequency = z.infer<typeof BodyMeetingFrequency>;
 
+/** Attendance, involvement and meeting frequency for a network (the result of {@link assessParticipation}). */
+export const ParticipationAssessment = z
+  .strictObject({
+    asOf: IsoDate,
+    window: AnalysisWindow,
+    inactiveAfterDays: z.number(),
+    actors: z.array(ActorAttendance),
+    /** Attendance of all partners together: (present + represented) / expected. */
+    overall: Rate,
+    meetingsWithoutAttendance: z.array(MeetingId).meta({
+      description: "Held meetings in the window without any attendance recorded: left out of the rates.",
+    }),
+    involvement: z.array(Involvement),
+    inactivePartners: z.array(ActorId),
+    bodies: z.array(BodyMeetingFrequency),
+    bodiesBelowTarget: z.array(BodyId),
+  })
+  .meta({
+    id: "ParticipationAssessment",
+    description:
+      "Attendance per partner and body, the partners' latest involvement, and how often each body met against its target. overall = (present + represented) / expected over all partners.",
+  });
 /** Attendance, involvement and meeting frequency for a network. */
-export interface ParticipationAssessment {
-  readonly asOf: string;
-  readonly window: AnalysisWindow;
-  readonly inactiveAfterDays: number;
-  readonly actors: readonly ActorAttendance[];
-  /** Attendance of all partners together: (present + represented) / expected. */
-  readonly overall: Rate;
-  /** Held meetings in the window without any attendance recorded: left out of the rates. */
-  readonly meetingsWithoutAttendance: readonly MeetingId[];
-  readonly involvement: readonly Involvement[];
-  readonly inactivePartners: readonly ActorId[];
-  readonly bodies: readonly BodyMeetingFrequency[];
-  readonly bodiesBelowTarget: readonly BodyId[];
-}
+export type ParticipationAssessment = z.infer<typeof ParticipationAssessment>;
 
 const heldStatuses = new Set<Meeting["status"]>(["held", "minutes_approved"]);
 /** Roles whose holder is expected at every meeting; deputies, guests and the secretariat are not. */
@@ -170,17 +221,7 @@ function actorResolver(network: Pick<Network, "membership" | "affiliation">) {
  * p.bodiesBelowTarget; // bodies that met less often than planned
  */
 export function assessParticipation(
-  network: Pick<
-    Network,
-    | "actor"
-    | "affiliation"
-    | "body"
-    | "seat"
-    | "membership"
-    | "meeting"
-    | "reconciliationRound"
-    | "reconciliationResponse"
-  >,
+  network: AnalysisInput<"assessParticipation">,
   options: ParticipationOptions,
 ): ParticipationAssessment {
   const asOf = options.asOf.slice(0, 10);

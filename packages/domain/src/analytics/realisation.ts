@@ -1,20 +1,33 @@
-import type { Network } from "../model/entities.js";
-import type { GoalId } from "../model/goal.js";
-import type { MeasureId } from "../model/measure.js";
+import { z } from "zod";
+import { IsoDate } from "../common/record.js";
+import { GoalId } from "../model/goal.js";
+import { MeasureId } from "../model/measure.js";
 import {
   flattenGoalProgress,
   type GoalProgressOptions,
   type GoalProgressReport,
   rollUpGoalProgress,
 } from "./goals.js";
+import type { AnalysisInput } from "./reads.js";
+import { Count, orNull, Share } from "./wire.js";
 
 /** A share with the counts behind it; `value` is null when there is nothing to count. */
-export interface Rate {
-  readonly numerator: number;
-  readonly denominator: number;
-  /** numerator / denominator, in 0..1; null when the denominator is 0. */
-  readonly value: number | null;
-}
+export const Rate = z
+  .strictObject({
+    numerator: Count,
+    denominator: Count,
+    value: Share.nullable().meta({
+      description: "numerator / denominator, in 0..1; null when the denominator is 0.",
+    }),
+  })
+  .meta({
+    id: "Rate",
+    description:
+      "A share with the counts behind it; value = numerator / denominator, null when the denominator is 0.",
+    examples: [{ numerator: 8, denominator: 10, value: 0.8 }],
+  });
+/** A share with the counts behind it. */
+export type Rate = z.infer<typeof Rate>;
 
 /** Builds a {@link Rate}; the value is null for an empty denominator. */
 export function rateOf(numerator: number, denominator: number): Rate {
@@ -22,10 +35,9 @@ export function rateOf(numerator: number, denominator: number): Rate {
 }
 
 /** A span of calendar days, both ends included (ISO `YYYY-MM-DD`). */
-export interface AnalysisWindow {
-  readonly from: string;
-  readonly to: string;
-}
+export const AnalysisWindow = z.strictObject({ from: IsoDate, to: IsoDate }).meta({ id: "AnalysisWindow" });
+/** A span of calendar days, both ends included. */
+export type AnalysisWindow = z.infer<typeof AnalysisWindow>;
 
 /**
  * Adds whole calendar months to an ISO date (negative months go back), keeping the day where the
@@ -62,26 +74,39 @@ export function daysBetween(from: string, to: string): number {
   );
 }
 
+/** The window a realisation rate looks at; an open start takes everything up to its end. */
+export const RealisationWindow = z
+  .strictObject({ from: orNull(IsoDate), to: IsoDate })
+  .meta({ id: "RealisationWindow" });
+/** The window a realisation rate looks at. */
+export type RealisationWindow = z.infer<typeof RealisationWindow>;
+
+/** The measures behind a realisation rate, by outcome (the result of {@link measureRealisation}). */
+export const MeasureRealisation = z
+  .strictObject({
+    asOf: IsoDate,
+    /** The window the measures' planned start had to fall in. */
+    window: RealisationWindow,
+    realised: z.array(MeasureId).meta({ description: "Running or completed: the plan came true." }),
+    cancelled: z.array(MeasureId).meta({ description: "Cancelled (not carried out or broken off)." }),
+    overdue: z.array(MeasureId).meta({ description: "Still planned although the planned start has passed." }),
+    notYetDue: z
+      .array(MeasureId)
+      .meta({ description: "Still planned with a start on or after `asOf`: not due yet, so not counted." }),
+    /** realised / (realised + cancelled + overdue). */
+    realisationRate: Rate,
+    /** cancelled / (realised + cancelled + overdue). */
+    cancellationRate: Rate,
+    /** overdue / (realised + cancelled + overdue). */
+    overdueRate: Rate,
+  })
+  .meta({
+    id: "MeasureRealisation",
+    description:
+      "The degree of realisation of planned measures: the measures behind it by outcome. realisationRate = realised / (realised + cancelled + overdue); cancellationRate and overdueRate divide cancelled and overdue by the same sum. Measures not yet due are listed, not counted.",
+  });
 /** The measures behind a realisation rate, by outcome. */
-export interface MeasureRealisation {
-  readonly asOf: string;
-  /** The window the measures' planned start had to fall in. */
-  readonly window: { readonly from: string | null; readonly to: string };
-  /** Running or completed: the plan came true. */
-  readonly realised: readonly MeasureId[];
-  /** Cancelled (not carried out or broken off). */
-  readonly cancelled: readonly MeasureId[];
-  /** Still planned although the planned start has passed. */
-  readonly overdue: readonly MeasureId[];
-  /** Still planned with a start on or after `asOf`: not due yet, so not counted. */
-  readonly notYetDue: readonly MeasureId[];
-  /** realised / (realised + cancelled + overdue). */
-  readonly realisationRate: Rate;
-  /** cancelled / (realised + cancelled + overdue). */
-  readonly cancellationRate: Rate;
-  /** overdue / (realised + cancelled + overdue). */
-  readonly overdueRate: Rate;
-}
+export type MeasureRealisation = z.infer<typeof MeasureRealisation>;
 
 /**
  * The degree of realisation (Realisierungsgrad) of planned measures: of the measures whose
@@ -94,7 +119,7 @@ export interface MeasureRealisation {
  *   .realisationRate; // { numerator: 8, denominator: 10, value: 0.8 }
  */
 export function measureRealisation(
-  network: Pick<Network, "measure">,
+  network: AnalysisInput<"measureRealisation">,
   options: { readonly asOf: string; readonly window?: Partial<AnalysisWindow> },
 ): MeasureRealisation {
   const from = options.window?.from ?? null;
@@ -124,21 +149,30 @@ export function measureRealisation(
   };
 }
 
+/** The goals behind the realisation rate of goals, by outcome (the result of {@link goalRealisation}). */
+export const GoalRealisation = z
+  .strictObject({
+    asOf: IsoDate,
+    /** The window the goals' deadline had to fall in. */
+    window: RealisationWindow,
+    achieved: z.array(GoalId).meta({ description: "Deadline passed and target reached." }),
+    missed: z.array(GoalId).meta({ description: "Deadline passed and target not reached." }),
+    dropped: z
+      .array(GoalId)
+      .meta({ description: "Dropped goals whose deadline has passed: they did not come true either." }),
+    unassessable: z
+      .array(GoalId)
+      .meta({ description: "Deadline passed but no data to tell: listed, not counted." }),
+    /** achieved / (achieved + missed + dropped). */
+    realisationRate: Rate,
+  })
+  .meta({
+    id: "GoalRealisation",
+    description:
+      "The degree of realisation of goals whose deadline has passed: the goals behind it by outcome. realisationRate = achieved / (achieved + missed + dropped); goals without data are listed as unassessable, not counted.",
+  });
 /** The goals behind the realisation rate of goals, by outcome. */
-export interface GoalRealisation {
-  readonly asOf: string;
-  readonly window: { readonly from: string | null; readonly to: string };
-  /** Deadline passed and target reached. */
-  readonly achieved: readonly GoalId[];
-  /** Deadline passed and target not reached. */
-  readonly missed: readonly GoalId[];
-  /** Dropped goals whose deadline has passed: they did not come true either. */
-  readonly dropped: readonly GoalId[];
-  /** Deadline passed but no data to tell: listed, not counted. */
-  readonly unassessable: readonly GoalId[];
-  /** achieved / (achieved + missed + dropped). */
-  readonly realisationRate: Rate;
-}
+export type GoalRealisation = z.infer<typeof GoalRealisation>;
 
 /**
  * The degree of realisation of goals: of the goals whose deadline lies in the window and before
@@ -149,7 +183,7 @@ export interface GoalRealisation {
  * goalRealisation(network, { asOf: "2026-01-01" }).realisationRate.value; // e.g. 0.5
  */
 export function goalRealisation(
-  network: Pick<Network, "goal" | "indicator" | "observation"> & Partial<Pick<Network, "region">>,
+  network: AnalysisInput<"goalRealisation">,
   options: GoalProgressOptions & { readonly window?: Partial<AnalysisWindow> },
 ): GoalRealisation {
   return goalRealisationFromReport(rollUpGoalProgress(network, options), options);

@@ -1,107 +1,205 @@
-import type { ActorId } from "../model/actor.js";
-import type { Network } from "../model/entities.js";
-import type {
-  ReconciliationResponse,
-  ReconciliationRound,
+import { z } from "zod";
+import { text } from "../common/i18n.js";
+import { labelledEnum } from "../common/labels.js";
+import { IsoDate } from "../common/record.js";
+import { ActorId } from "../model/actor.js";
+import {
+  type ReconciliationResponse,
+  type ReconciliationRound,
   ReconciliationRoundId,
   ReconciliationTopic,
   RoundStatus,
-  Statement,
+  reconciliationDimensionLabels,
+  type Statement,
 } from "../model/reconciliation.js";
-import { type Rate, rateOf } from "./realisation.js";
+import type { AnalysisInput } from "./reads.js";
+import { Rate, rateOf } from "./realisation.js";
+import { Count, orNull, Share } from "./wire.js";
 
-/** The three dimensions of a round that are answered with topic-tagged statements. */
-export const statementDimensions = ["expectations", "workingMethods", "selfInterests"] as const;
-/** One of {@link statementDimensions}. */
-export type StatementDimension = (typeof statementDimensions)[number];
+/** German and English labels of {@link StatementDimension}. */
+export const statementDimensionLabels = {
+  expectations: reconciliationDimensionLabels.expectations,
+  workingMethods: reconciliationDimensionLabels.workingMethods,
+  selfInterests: reconciliationDimensionLabels.selfInterests,
+} as const;
+/** A dimension of a round answered with topic-tagged statements: expectations, working methods or self-interests. */
+export const StatementDimension = labelledEnum("StatementDimension", statementDimensionLabels);
+/** One of {@link StatementDimension}. */
+export type StatementDimension = z.infer<typeof StatementDimension>;
+/** The three dimensions of a round that are answered with topic-tagged statements, in order. */
+export const statementDimensions: readonly StatementDimension[] = StatementDimension.options;
+
+/** The distance between two partners' weighted topic sets in one dimension. */
+export const DivergencePair = z
+  .strictObject({ actorIds: z.tuple([ActorId, ActorId]), distance: Share })
+  .meta({ id: "DivergencePair" });
+/** The distance between two partners' weighted topic sets. */
+export type DivergencePair = z.infer<typeof DivergencePair>;
+
+/** A topic named in one dimension: by how many partners, their share, and the mean importance they gave it. */
+export const TopicShare = z
+  .strictObject({
+    topic: ReconciliationTopic,
+    partners: Count,
+    share: Share,
+    meanImportance: z.number().min(1).max(5),
+  })
+  .meta({ id: "TopicShare" });
+/** A topic named in one dimension, with how many partners named it. */
+export type TopicShare = z.infer<typeof TopicShare>;
 
 /** How much partners differ in one statement dimension of a round. */
-export interface DimensionDivergence {
-  readonly dimension: StatementDimension;
-  /** Mean pairwise weighted Jaccard distance (0 = same topics and weights, 1 = nothing shared); null below two partners. */
-  readonly divergence: number | null;
-  /** Partners with at least one statement in this dimension; only they are compared. */
-  readonly partners: readonly ActorId[];
-  /** Partners who answered the round but said nothing in this dimension. */
-  readonly silentPartners: readonly ActorId[];
-  readonly pairs: readonly { readonly actorIds: readonly [ActorId, ActorId]; readonly distance: number }[];
-  /** Each topic named: by how many partners, their share, and the mean importance they gave it. */
-  readonly topics: readonly {
-    readonly topic: ReconciliationTopic;
-    readonly partners: number;
-    readonly share: number;
-    readonly meanImportance: number;
-  }[];
-}
+export const DimensionDivergence = z
+  .strictObject({
+    dimension: StatementDimension,
+    divergence: Share.nullable().meta({
+      description:
+        "Mean pairwise weighted Jaccard distance (0 = same topics and weights, 1 = nothing shared); null below two partners.",
+    }),
+    partners: z.array(ActorId).meta({
+      description: "Partners with at least one statement in this dimension; only they are compared.",
+    }),
+    silentPartners: z
+      .array(ActorId)
+      .meta({ description: "Partners who answered the round but said nothing in this dimension." }),
+    pairs: z.array(DivergencePair),
+    topics: z.array(TopicShare),
+  })
+  .meta({ id: "DimensionDivergence" });
+/** How much partners differ in one statement dimension of a round. */
+export type DimensionDivergence = z.infer<typeof DimensionDivergence>;
+
+/** One partner's rating of an item. */
+export const RatingValue = z
+  .strictObject({ actorId: ActorId, value: z.number() })
+  .meta({ id: "RatingValue" });
+/** One partner's rating of an item. */
+export type RatingValue = z.infer<typeof RatingValue>;
 
 /** How far partners' ratings of one item spread. */
-export interface RatingSpread {
-  readonly key: string;
-  readonly de: string;
-  readonly en: string;
-  readonly n: number;
-  readonly mean: number | null;
-  /** Population standard deviation between partners; null without ratings. */
-  readonly standardDeviation: number | null;
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly values: readonly { readonly actorId: ActorId; readonly value: number }[];
-}
+export const RatingSpread = z
+  .strictObject({
+    key: z.string(),
+    de: z.string(),
+    en: z.string(),
+    n: Count,
+    mean: z.number().nullable(),
+    standardDeviation: z
+      .number()
+      .min(0)
+      .nullable()
+      .meta({ description: "Population standard deviation between partners; null without ratings." }),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    values: z.array(RatingValue),
+  })
+  .meta({ id: "RatingSpread" });
+/** How far partners' ratings of one item spread. */
+export type RatingSpread = z.infer<typeof RatingSpread>;
 
+/** The rating scale of a round. */
+export const RatingScale = z.strictObject({ min: z.number(), max: z.number() }).meta({ id: "RatingScale" });
+/** The rating scale of a round. */
+export type RatingScale = z.infer<typeof RatingScale>;
+
+/** The analysis of one reconciliation round (the result of {@link analyseReconciliationRound}). */
+export const RoundAnalysis = z
+  .strictObject({
+    roundId: ReconciliationRoundId,
+    title: z.string(),
+    status: RoundStatus,
+    opensOn: IsoDate,
+    closesOn: orNull(IsoDate),
+    scale: RatingScale,
+    invited: z.array(ActorId),
+    responded: z.array(ActorId).meta({ description: "Partners with a response (invited or not)." }),
+    notResponded: z.array(ActorId).meta({ description: "Invited partners who did not answer." }),
+    uninvited: z.array(ActorId).meta({ description: "Partners who answered without being invited." }),
+    /** Invited partners who answered / invited partners. */
+    responseRate: Rate,
+    dimensions: z.array(DimensionDivergence),
+    ratings: z.array(RatingSpread),
+  })
+  .meta({
+    id: "RoundAnalysis",
+    description:
+      "The analysis of one reconciliation round: who answered, how far expectations, working methods and self-interests diverge, and how ratings spread. responseRate = invited partners who answered / invited partners.",
+  });
 /** The analysis of one reconciliation round. */
-export interface RoundAnalysis {
-  readonly roundId: ReconciliationRoundId;
-  readonly title: string;
-  readonly status: RoundStatus;
-  readonly opensOn: string;
-  readonly closesOn: string | null;
-  readonly scale: { readonly min: number; readonly max: number };
-  readonly invited: readonly ActorId[];
-  /** Partners with a response (invited or not). */
-  readonly responded: readonly ActorId[];
-  /** Invited partners who did not answer. */
-  readonly notResponded: readonly ActorId[];
-  /** Partners who answered without being invited. */
-  readonly uninvited: readonly ActorId[];
-  /** Invited partners who answered / invited partners. */
-  readonly responseRate: Rate;
-  readonly dimensions: readonly DimensionDivergence[];
-  readonly ratings: readonly RatingSpread[];
-}
+export type RoundAnalysis = z.infer<typeof RoundAnalysis>;
 
-/** Which way partners moved between two rounds. */
-export type TrendDirection = "converging" | "diverging" | "stable" | "unknown";
+/** German and English labels of {@link TrendDirection}. */
+export const trendDirectionLabels = {
+  converging: text("Angenähert", "Converging"),
+  diverging: text("Auseinanderentwickelt", "Diverging"),
+  stable: text("Unverändert", "Stable"),
+  unknown: text("Nicht vergleichbar", "Not comparable"),
+} as const;
+/** Which way partners moved between two rounds: converging, diverging, stable, or unknown without data. */
+export const TrendDirection = labelledEnum("TrendDirection", trendDirectionLabels);
+/** One of {@link TrendDirection}. */
+export type TrendDirection = z.infer<typeof TrendDirection>;
 
+/** The response rate of two rounds and its change. */
+export const ResponseRateTrend = z
+  .strictObject({
+    from: Share.nullable(),
+    to: Share.nullable(),
+    change: z.number().min(-1).max(1).nullable(),
+  })
+  .meta({ id: "ResponseRateTrend" });
+/** The response rate of two rounds and its change. */
+export type ResponseRateTrend = z.infer<typeof ResponseRateTrend>;
+
+/** The divergence of one statement dimension in two rounds and its change. */
+export const DimensionTrend = z
+  .strictObject({
+    dimension: StatementDimension,
+    from: Share.nullable(),
+    to: Share.nullable(),
+    change: z.number().min(-1).max(1).nullable(),
+    direction: TrendDirection,
+  })
+  .meta({ id: "DimensionTrend" });
+/** The divergence of one statement dimension in two rounds and its change. */
+export type DimensionTrend = z.infer<typeof DimensionTrend>;
+
+/** The mean and spread of one rating item asked in two rounds, and their change. */
+export const RatingTrend = z
+  .strictObject({
+    key: z.string(),
+    meanFrom: z.number().nullable(),
+    meanTo: z.number().nullable(),
+    meanChange: z.number().nullable(),
+    spreadFrom: z.number().min(0).nullable(),
+    spreadTo: z.number().min(0).nullable(),
+    spreadChange: z.number().nullable(),
+    /** Follows the spread (standard deviation). */
+    direction: TrendDirection,
+  })
+  .meta({ id: "RatingTrend" });
+/** The mean and spread of one rating item asked in two rounds, and their change. */
+export type RatingTrend = z.infer<typeof RatingTrend>;
+
+/** The change from one round to a later one (the result of {@link compareReconciliationRounds}). */
+export const RoundTrend = z
+  .strictObject({
+    fromRoundId: ReconciliationRoundId,
+    toRoundId: ReconciliationRoundId,
+    responseRate: ResponseRateTrend,
+    dimensions: z.array(DimensionTrend),
+    ratings: z.array(RatingTrend).meta({ description: "Rating items asked in both rounds." }),
+    stoppedResponding: z.array(ActorId).meta({
+      description: "Partners who answered the earlier round but not the later one although invited.",
+    }),
+  })
+  .meta({
+    id: "RoundTrend",
+    description:
+      "The change from one reconciliation round to a later one: response rate, divergence per dimension, and the mean and spread of each rating item asked in both.",
+  });
 /** The change from one round to a later one. */
-export interface RoundTrend {
-  readonly fromRoundId: ReconciliationRoundId;
-  readonly toRoundId: ReconciliationRoundId;
-  readonly responseRate: {
-    readonly from: number | null;
-    readonly to: number | null;
-    readonly change: number | null;
-  };
-  readonly dimensions: readonly {
-    readonly dimension: StatementDimension;
-    readonly from: number | null;
-    readonly to: number | null;
-    readonly change: number | null;
-    readonly direction: TrendDirection;
-  }[];
-  /** Rating items asked in both rounds; the direction follows the spread (standard deviation). */
-  readonly ratings: readonly {
-    readonly key: string;
-    readonly meanFrom: number | null;
-    readonly meanTo: number | null;
-    readonly meanChange: number | null;
-    readonly spreadFrom: number | null;
-    readonly spreadTo: number | null;
-    readonly spreadChange: number | null;
-    readonly direction: TrendDirection;
-  }[];
-  /** Partners who answered the earlier round but not the later one although invited. */
-  readonly stoppedResponding: readonly ActorId[];
-}
+export type RoundTrend = z.infer<typeof RoundTrend>;
 
 /**
  * A partner's topics in one dimension, weighted by the highest importance (1–5) it gave a statement
@@ -150,7 +248,7 @@ function latestPerActor(responses: readonly ReconciliationResponse[]): Reconcili
 function divergenceOf(dimension: StatementDimension, responses: readonly ReconciliationResponse[]) {
   const speaking = responses.filter((r) => r[dimension].length > 0);
   const weights = speaking.map((r) => topicWeights(r[dimension]));
-  const pairs: { actorIds: readonly [ActorId, ActorId]; distance: number }[] = [];
+  const pairs: DivergencePair[] = [];
   let sum = 0;
   for (let i = 0; i < speaking.length; i++) {
     for (let j = i + 1; j < speaking.length; j++) {
@@ -323,12 +421,16 @@ export function compareReconciliationRounds(
   };
 }
 
-/** Every round opened by `asOf`, analysed, in order of opening, with the trend between neighbours. */
-export interface ReconciliationHistory {
-  readonly asOf: string;
-  readonly rounds: readonly RoundAnalysis[];
-  readonly trends: readonly RoundTrend[];
-}
+/** Every round opened by `asOf`, analysed, in order of opening, with the trend between neighbours (the result of {@link reconciliationHistory}). */
+export const ReconciliationHistory = z
+  .strictObject({ asOf: IsoDate, rounds: z.array(RoundAnalysis), trends: z.array(RoundTrend) })
+  .meta({
+    id: "ReconciliationHistory",
+    description:
+      "Every reconciliation round opened by the reference date, oldest first, with the trend from each round to the next.",
+  });
+/** Every round opened by `asOf`, analysed, with the trend between neighbours. */
+export type ReconciliationHistory = z.infer<typeof ReconciliationHistory>;
 
 /**
  * Analyses all reconciliation rounds of a network that opened on or before `asOf`, oldest first,
@@ -338,7 +440,7 @@ export interface ReconciliationHistory {
  * const { rounds, trends } = reconciliationHistory(network, { asOf: "2025-06-30" });
  */
 export function reconciliationHistory(
-  network: Pick<Network, "reconciliationRound" | "reconciliationResponse">,
+  network: AnalysisInput<"reconciliationHistory">,
   options: { readonly asOf: string; readonly threshold?: number },
 ): ReconciliationHistory {
   const byRound = new Map<ReconciliationRoundId, ReconciliationResponse[]>();

@@ -1,15 +1,20 @@
-import type { ActorId, ActorKind } from "../model/actor.js";
-import type { Network } from "../model/entities.js";
-import type {
+import { z } from "zod";
+import { text } from "../common/i18n.js";
+import { labelledEnum } from "../common/labels.js";
+import { IsoDate } from "../common/record.js";
+import { ActorId, type ActorKind } from "../model/actor.js";
+import {
   AdoptionStatus,
   Effectiveness,
   InterfaceId,
   Party,
-  Standard,
+  type Standard,
   StandardId,
   StandardStatus,
 } from "../model/standard.js";
-import { addCalendarMonths, daysBetween, type Rate, rateOf } from "./realisation.js";
+import type { AnalysisInput } from "./reads.js";
+import { addCalendarMonths, daysBetween, Rate, rateOf } from "./realisation.js";
+import { Count, countsOf, orNull } from "./wire.js";
 
 /** Options of {@link assessStandards}. */
 export interface StandardsOptions {
@@ -17,66 +22,127 @@ export interface StandardsOptions {
   readonly asOf: string;
 }
 
+/** How many actors have each adoption status for one standard; actors without an entry are `none`. */
+export const AdoptionCounts = countsOf([...AdoptionStatus.options, "none"]).meta({ id: "AdoptionCounts" });
+/** How many actors have each adoption status for one standard. */
+export type AdoptionCounts = z.infer<typeof AdoptionCounts>;
+
 /** One standard's column of the adoption matrix, with its counts. */
-export interface StandardAdoption {
-  readonly standardId: StandardId;
-  readonly code: string;
-  readonly status: StandardStatus;
-  /** How many actors have each adoption status; actors without an entry are `none`. */
-  readonly counts: Readonly<Record<AdoptionStatus | "none", number>>;
-  /** Actors with implemented status among the actors with an adoption entry. */
-  readonly implementation: Rate;
-}
+export const StandardAdoption = z
+  .strictObject({
+    standardId: StandardId,
+    code: z.string(),
+    status: StandardStatus,
+    counts: AdoptionCounts,
+    /** Actors with implemented status among the actors with an adoption entry. */
+    implementation: Rate,
+  })
+  .meta({
+    id: "StandardAdoption",
+    description:
+      "One standard's column of the adoption matrix. implementation = actors with status implemented / actors with an adoption entry.",
+  });
+/** One standard's column of the adoption matrix, with its counts. */
+export type StandardAdoption = z.infer<typeof StandardAdoption>;
+
+/** One actor's row of the adoption matrix. */
+export const AdoptionRow = z
+  .strictObject({
+    actorId: ActorId,
+    cells: z.array(orNull(AdoptionStatus)).meta({
+      description: "The adoption status for each standard in `standardIds` order; null = no entry.",
+    }),
+  })
+  .meta({ id: "AdoptionRow" });
+/** One actor's row of the adoption matrix. */
+export type AdoptionRow = z.infer<typeof AdoptionRow>;
+
+/** An adoption entry of a standard that names an actor the network does not know. */
+export const UnknownAdoptionActor = z
+  .strictObject({ standardId: StandardId, actorId: ActorId })
+  .meta({ id: "UnknownAdoptionActor" });
+/** An adoption entry that names an unknown actor. */
+export type UnknownAdoptionActor = z.infer<typeof UnknownAdoptionActor>;
 
 /** The adoption matrix: one row per actor, one cell per standard. */
-export interface AdoptionMatrix {
-  readonly standardIds: readonly StandardId[];
-  readonly rows: readonly {
-    readonly actorId: ActorId;
-    /** The adoption status for each standard in {@link AdoptionMatrix.standardIds} order; null = no entry. */
-    readonly cells: readonly (AdoptionStatus | null)[];
-  }[];
-  readonly standards: readonly StandardAdoption[];
-  /** Adoption entries that name an actor the network does not know. */
-  readonly unknownActors: readonly { readonly standardId: StandardId; readonly actorId: ActorId }[];
-}
+export const AdoptionMatrix = z
+  .strictObject({
+    standardIds: z.array(StandardId),
+    rows: z.array(AdoptionRow),
+    standards: z.array(StandardAdoption),
+    unknownActors: z
+      .array(UnknownAdoptionActor)
+      .meta({ description: "Adoption entries that name an actor the network does not know." }),
+  })
+  .meta({ id: "AdoptionMatrix" });
+/** The adoption matrix: one row per actor, one cell per standard. */
+export type AdoptionMatrix = z.infer<typeof AdoptionMatrix>;
 
 /** An interface nobody is responsible for on the receiving side. */
-export interface UnownedInterface {
-  readonly standardId: StandardId;
-  readonly interfaceId: InterfaceId;
-  readonly from: Party;
-  readonly to: Party;
-  readonly handover: string;
-}
+export const UnownedInterface = z
+  .strictObject({
+    standardId: StandardId,
+    interfaceId: InterfaceId,
+    from: Party,
+    to: Party,
+    handover: z.string(),
+  })
+  .meta({ id: "UnownedInterface" });
+/** An interface nobody is responsible for on the receiving side. */
+export type UnownedInterface = z.infer<typeof UnownedInterface>;
 
+/** German and English labels of {@link ReviewDueBasis}. */
+export const reviewDueBasisLabels = {
+  next_review_due: text("Von der letzten Prüfung festgelegt", "Set by the last review"),
+  last_review_interval: text("Letzte Prüfung plus Prüfintervall", "Last review plus interval"),
+  adopted_interval: text("Beschluss plus Prüfintervall", "Adoption plus interval"),
+  no_date: text("Kein Datum bekannt", "No date known"),
+} as const;
 /** How the due date of a standard's next effectiveness review was found. */
-export type ReviewDueBasis = "next_review_due" | "last_review_interval" | "adopted_interval" | "no_date";
+export const ReviewDueBasis = labelledEnum("ReviewDueBasis", reviewDueBasisLabels);
+/** One of {@link ReviewDueBasis}. */
+export type ReviewDueBasis = z.infer<typeof ReviewDueBasis>;
 
 /** The review schedule of one standard in force. */
-export interface ReviewSchedule {
-  readonly standardId: StandardId;
-  readonly code: string;
-  readonly lastReviewOn: string | null;
-  readonly lastResult: Effectiveness | null;
-  /** When the next review is due; null when neither a review nor an adoption date is known. */
-  readonly dueOn: string | null;
-  readonly basis: ReviewDueBasis;
-  /** Due date before `asOf`, or never reviewed without any date to count from. */
-  readonly overdue: boolean;
-  readonly daysOverdue: number | null;
-}
+export const ReviewSchedule = z
+  .strictObject({
+    standardId: StandardId,
+    code: z.string(),
+    lastReviewOn: orNull(IsoDate),
+    lastResult: orNull(Effectiveness),
+    dueOn: orNull(IsoDate).meta({
+      description: "When the next review is due; null when neither a review nor an adoption date is known.",
+    }),
+    basis: ReviewDueBasis,
+    overdue: z
+      .boolean()
+      .meta({ description: "Due date before `asOf`, or never reviewed without any date to count from." }),
+    daysOverdue: Count.nullable(),
+  })
+  .meta({ id: "ReviewSchedule" });
+/** The review schedule of one standard in force. */
+export type ReviewSchedule = z.infer<typeof ReviewSchedule>;
 
+/** Adoption, unowned interfaces and effectiveness reviews of a network's standards (the result of {@link assessStandards}). */
+export const StandardsAssessment = z
+  .strictObject({
+    asOf: IsoDate,
+    adoption: AdoptionMatrix,
+    unownedInterfaces: z.array(UnownedInterface),
+    reviews: z.array(ReviewSchedule).meta({
+      description: "Every standard in force (adopted, in force, under review) with its review schedule.",
+    }),
+    overdueReviews: z
+      .array(StandardId)
+      .meta({ description: "The ids of the standards whose review is overdue." }),
+  })
+  .meta({
+    id: "StandardsAssessment",
+    description:
+      "The adoption matrix actor × standard, the interfaces nobody is responsible for on the receiving side, and the review schedule of every standard in force.",
+  });
 /** Adoption, unowned interfaces and effectiveness reviews of a network's standards. */
-export interface StandardsAssessment {
-  readonly asOf: string;
-  readonly adoption: AdoptionMatrix;
-  readonly unownedInterfaces: readonly UnownedInterface[];
-  /** Every standard in force (adopted, in force, under review) with its review schedule. */
-  readonly reviews: readonly ReviewSchedule[];
-  /** The ids of the standards whose review is overdue. */
-  readonly overdueReviews: readonly StandardId[];
-}
+export type StandardsAssessment = z.infer<typeof StandardsAssessment>;
 
 /** The statuses in which a standard applies and its effectiveness must be reviewed. */
 export const standardStatusesInForce: readonly StandardStatus[] = ["adopted", "in_force", "under_review"];
@@ -85,7 +151,7 @@ export const standardStatusesInForce: readonly StandardStatus[] = ["adopted", "i
  * Builds the adoption matrix actor × standard from each standard's `adoptions`; every live actor
  * gets a row (an empty cell shows a gap), every live standard that is not retired a column.
  */
-export function adoptionMatrix(network: Pick<Network, "actor" | "standard">): AdoptionMatrix {
+export function adoptionMatrix(network: AnalysisInput<"assessStandards">): AdoptionMatrix {
   const standards = network.standard.filter((s) => !s.deleted && s.status !== "retired");
   const actors = network.actor.filter((a) => !a.deleted);
   const known = new Set(actors.map((a) => a.id));
@@ -130,7 +196,7 @@ export function adoptionMatrix(network: Pick<Network, "actor" | "standard">): Ad
  * of the standard with role `responsible` or `accountable` for the receiving side (same actor, or
  * the receiving actor kind, or the kind of the receiving actor). Retired standards are skipped.
  */
-export function findUnownedInterfaces(network: Pick<Network, "actor" | "standard">): UnownedInterface[] {
+export function findUnownedInterfaces(network: AnalysisInput<"assessStandards">): UnownedInterface[] {
   const kindOf = new Map<ActorId, ActorKind>(
     network.actor.filter((a) => !a.deleted).map((a) => [a.id, a.kind]),
   );
@@ -206,7 +272,7 @@ export function reviewSchedule(
  * const { overdueReviews, unownedInterfaces } = assessStandards(network, { asOf: "2025-06-30" });
  */
 export function assessStandards(
-  network: Pick<Network, "actor" | "standard">,
+  network: AnalysisInput<"assessStandards">,
   options: StandardsOptions,
 ): StandardsAssessment {
   const reviews = network.standard

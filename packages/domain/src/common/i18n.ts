@@ -1,13 +1,18 @@
+import { z } from "zod";
+
 /** The languages OHA speaks: German first, English beside it. */
 export const locales = ["de", "en"] as const;
 /** One of the supported locales. */
 export type Locale = (typeof locales)[number];
 
+/** A text in German and English, as every label, message and finding carries it. */
+export const LocalizedText = z.strictObject({ de: z.string(), en: z.string() }).meta({
+  id: "LocalizedText",
+  description: "A text in German (de) and English (en).",
+  examples: [{ de: "Im Plan", en: "On track" }],
+});
 /** A text in German and English. */
-export interface LocalizedText {
-  readonly de: string;
-  readonly en: string;
-}
+export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Builds a {@link LocalizedText}; German comes first. */
 export const text = (de: string, en: string): LocalizedText => ({ de, en });

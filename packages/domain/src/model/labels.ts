@@ -1,5 +1,8 @@
-import { goalDataGapLabels, goalStatusLabels } from "../analytics/goals.js";
-import { healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
+import { goalDataGapLabels, goalProgressSourceLabels, goalStatusLabels } from "../analytics/goals.js";
+import { healthBasisLabels, healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
+import { involvementKindLabels } from "../analytics/participation.js";
+import { statementDimensionLabels, trendDirectionLabels } from "../analytics/reconciliation.js";
+import { reviewDueBasisLabels } from "../analytics/standards.js";
 import type { LabelMap } from "../common/labels.js";
 import { historyActionLabels } from "../common/wire.js";
 import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
@@ -58,15 +61,18 @@ export const labels = {
   FunderLevel: funderLevelLabels,
   GoalDataGap: goalDataGapLabels,
   GoalLevel: goalLevelLabels,
+  GoalProgressSource: goalProgressSourceLabels,
   GoalState: goalStateLabels,
   HistoryAction: historyActionLabels,
   GoalStatus: goalStatusLabels,
+  HealthBasis: healthBasisLabels,
   HealthLevel: healthLevelLabels,
   IabeSector: iabeSectorLabels,
   IndicatorDirection: indicatorDirectionLabels,
   IndicatorUnit: indicatorUnitLabels,
   Inhibitor: inhibitorLabels,
   InhibitorLevel: inhibitorLevelLabels,
+  InvolvementKind: involvementKindLabels,
   KeySystem: keySystemLabels,
   LegalFramework: legalFrameworkLabels,
   MeasureCategory: measureCategoryLabels,
@@ -80,6 +86,7 @@ export const labels = {
   RegionKind: regionKindLabels,
   RegionStatus: regionStatusLabels,
   ResponsibilityRole: responsibilityRoleLabels,
+  ReviewDueBasis: reviewDueBasisLabels,
   Role: roleLabels,
   RoundStatus: roundStatusLabels,
   ScheduleKind: scheduleKindLabels,
@@ -87,8 +94,10 @@ export const labels = {
   StaffLevel: staffLevelLabels,
   StandardKind: standardKindLabels,
   StandardStatus: standardStatusLabels,
+  StatementDimension: statementDimensionLabels,
   SuccessFactor: successFactorLabels,
   TargetGroup: targetGroupLabels,
+  TrendDirection: trendDirectionLabels,
   UnitKind: unitKindLabels,
 } as const satisfies Record<string, LabelMap>;
 
