@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TransferPackage } from "../src/interop/transfer.js";
 import { type EntityName, entities, entityNames } from "../src/model/entities.js";
 
 /**
@@ -62,7 +63,22 @@ export function generateJsonSchemas(): Map<string, string> {
     }
     index.push({ entity, label: def.label, idPrefix: def.idPrefix, schemas: names });
   }
-  const indexDocument = { base: jsonSchemaBase, entities: index };
+  // Exchange formats beside the entities: the transfer package between districts.
+  const { $schema, ...transfer } = z.toJSONSchema(TransferPackage, { io: "input", target: "draft-2020-12" });
+  const transferDocument = {
+    $schema,
+    $id: `${jsonSchemaBase}TransferPackage.json`,
+    title: "TransferPackage",
+    description:
+      "Transferpaket (Transfer package): standards with interfaces, practice guides, agreement templates with goal trees and maturity questionnaires of one district, for another to import. No personal data.",
+    ...transfer,
+  };
+  files.set("TransferPackage.json", `${JSON.stringify(transferDocument, null, 2)}\n`);
+  const indexDocument = {
+    base: jsonSchemaBase,
+    entities: index,
+    formats: [{ name: "TransferPackage", schema: "TransferPackage.json" }],
+  };
   files.set("index.json", `${JSON.stringify(indexDocument, null, 2)}\n`);
   return files;
 }

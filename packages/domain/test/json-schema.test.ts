@@ -66,8 +66,9 @@ describe("generated JSON Schema files", () => {
     expect(generateJsonSchemas()).toEqual(generated);
   });
 
-  it("are one Record, Create and Patch schema per entity, plus the index", () => {
-    expect(generated.size).toBe(entityNames.length * 3 + 1);
+  it("are one Record, Create and Patch schema per entity, the transfer package, plus the index", () => {
+    expect(generated.size).toBe(entityNames.length * 3 + 2);
+    expect(documents.has("TransferPackage.json")).toBe(true);
     expect(index.base).toBe(jsonSchemaBase);
     expect(index.entities.map((e) => e.entity)).toEqual(entityNames);
     for (const entry of index.entities) {

@@ -468,8 +468,26 @@ const people: readonly Person[] = [
   [C.workshopSocialWorker, "Benedikt", "Peters"],
 ];
 
+// People who agreed to appear in the open council-information interface (OParl): the office-holders
+// of the governance bodies. Everyone else stays out of it.
+const publishedPeople = new Set<string>([
+  C.districtAdministrator,
+  C.firstCouncillor,
+  C.councilCommitteeChair,
+  C.agencyManager,
+  C.jobCentreManager,
+  C.ihkHead,
+  C.officeHead,
+]);
+
 const contacts = people.map(([id, givenName, familyName, title]) =>
-  record("contact", id, { givenName, familyName, ...(title ? { title } : {}), illustrative: true }),
+  record("contact", id, {
+    givenName,
+    familyName,
+    ...(title ? { title } : {}),
+    publicationConsent: publishedPeople.has(id),
+    illustrative: true,
+  }),
 );
 
 type Job = readonly [
