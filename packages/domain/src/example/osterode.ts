@@ -1574,6 +1574,12 @@ const measures = [
     funding: [{ source: "Landkreis Osterode am Harz (freiwillige Leistung)", amountEur: 18_000 }],
     status: "running",
     public: true,
+    location: {
+      street: "Musterweg 5",
+      postalCode: "37520",
+      locality: "Osterode am Harz",
+      municipalityKey: osterodeTown,
+    },
     illustrative: true,
   }),
   record("measure", ref("msr", 2), {

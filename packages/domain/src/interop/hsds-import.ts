@@ -184,7 +184,9 @@ class Ledger {
   /** The parts of `value` that no used path covers, as the largest untouched subtrees. */
   unmapped(value: Json, path = ""): HsdsFieldNote[] {
     if (path && this.mapped.has(path)) return [];
-    const touched = [...this.mapped].some((p) => p.startsWith(`${path}.`) || (path === "" && p !== ""));
+    // Descend where something below was used, or where a note explains a part below.
+    const below = (p: string) => p.startsWith(`${path}.`) || (path === "" && p !== "");
+    const touched = [...this.mapped].some(below) || [...this.notes.keys()].some(below);
     if (!touched || value === null || typeof value !== "object") {
       if (path === "") return [];
       return [{ path, value, reason: this.reasonFor(path) }];
@@ -530,7 +532,8 @@ function mapService(
     from: options.today,
     public: false,
   };
-  const description = str(s.description);
+  // A description is taken as it is, spaces included.
+  const description = typeof s.description === "string" && s.description.trim() ? s.description : undefined;
   if (description) out.description = cut(ledger, "description", description, 20_000);
   const url = str(s.url);
   if (url) {

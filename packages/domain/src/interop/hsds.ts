@@ -417,8 +417,12 @@ export function toHsds(network: Network, options: { regionId: string }): HsdsDat
   for (const measure of network.measure.filter(isPublished)) {
     const provider = actors.get(measure.providerActorId);
     if (!provider || provider.deleted) continue;
-    const organization = organizations.get(provider.id) ?? actorOrganization(provider, region);
-    organizations.set(provider.id, organization);
+    let organization = organizations.get(provider.id);
+    if (!organization) {
+      organization = actorOrganization(provider, region);
+      organizations.set(provider.id, organization);
+      locations.push(...((organization.locations ?? []) as HsdsLocation[]));
+    }
     const previous = modified.get(organization.id);
     if (!previous || provider.updatedAt > previous) modified.set(organization.id, provider.updatedAt);
 
