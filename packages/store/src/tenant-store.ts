@@ -47,6 +47,14 @@ import {
   type WriteContext,
 } from "./types.js";
 
+/** What {@link TenantStore.network} reads. */
+export interface NetworkOptions {
+  /** Also soft-deleted records, marked `deleted: true`. */
+  readonly includeDeleted?: boolean | undefined;
+  /** Only these entities (default: all). */
+  readonly entities?: readonly EntityName[] | undefined;
+}
+
 /** Options of a single-record read. */
 export interface GetOptions {
   /** Also find a soft-deleted record. */
@@ -111,8 +119,12 @@ export interface TenantStore {
     id: string,
     options?: { readonly locale?: Locale | undefined },
   ): Promise<Result<HistoryEntry[], StoreError>>;
-  /** All records that are not deleted, as a domain network (the analytics' input). */
-  network(): Promise<Network>;
+  /**
+   * All records that are not deleted, as a domain network (the analytics' input). With
+   * `includeDeleted`, soft-deleted records too (for interfaces that must report deletions, such as
+   * OParl); with `entities`, only those entities' records are read and every other list is empty.
+   */
+  network(options?: NetworkOptions): Promise<Network>;
   /** The whole tenant, soft-deleted records included, as a versioned bundle. */
   exportBundle(): Promise<TenantBundle>;
   /** Imports a bundle in one transaction: all of it or, on any failure, nothing. */
@@ -393,16 +405,19 @@ export class ScopedTenantStore implements TenantStore {
     });
   }
 
-  private async collect(includeDeleted: boolean): Promise<Network> {
+  private async collect(includeDeleted: boolean, only?: readonly EntityName[]): Promise<Network> {
     return this.run(async (tx) => {
       const network: Record<string, Fields[]> = {};
-      for (const name of entityNames) network[name] = await loadAll(tx, name, this.tenantId, includeDeleted);
+      for (const name of entityNames) {
+        network[name] =
+          !only || only.includes(name) ? await loadAll(tx, name, this.tenantId, includeDeleted) : [];
+      }
       return network as unknown as Network;
     });
   }
 
-  network(): Promise<Network> {
-    return this.collect(false);
+  network(options: NetworkOptions = {}): Promise<Network> {
+    return this.collect(options.includeDeleted ?? false, options.entities);
   }
 
   async exportBundle(): Promise<TenantBundle> {

@@ -55,6 +55,26 @@ describe.each(backends)("export and import on $name", (backend) => {
     expect(history.map((e) => e.action)).toEqual(["import"]);
   });
 
+  it("reads the network with deleted records, or only some entities, when asked", async () => {
+    const tenant = db.store.tenant(await newTenant(db.store, "Landkreis mit Löschungen"));
+    value(await tenant.seedExample(ctx));
+    const actor = value(await tenant.get("actor", osterodeIds.actors.jobCentre));
+    value(await tenant.remove("actor", actor.id, actor.version, ctx));
+    const live = await tenant.network();
+    expect(live.actor.map((a) => a.id)).not.toContain(actor.id);
+    const all = await tenant.network({ includeDeleted: true });
+    expect(all.actor.find((a) => a.id === actor.id)).toMatchObject({
+      deleted: true,
+      version: actor.version + 1,
+    });
+    expect(all.actor).toHaveLength(live.actor.length + 1);
+    const some = await tenant.network({ entities: ["region", "measure"] });
+    expect(some.measure).toHaveLength(live.measure.length);
+    expect(some.region).toHaveLength(1);
+    expect(some.actor).toEqual([]);
+    expect(some.contact).toEqual([]);
+  });
+
   it("creates a whole example tenant in one call", async () => {
     await db.store.ping();
     const created = value(await db.store.seedExampleTenant());
