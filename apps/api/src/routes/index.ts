@@ -3,18 +3,25 @@ import type { AppEnv } from "../env.js";
 import { analyticsRoutes } from "./analytics.js";
 import { entityRouter } from "./entities.js";
 import { healthRoutes } from "./health.js";
+import { hsdsImportRoutes, hsdsRoutes } from "./hsds.js";
+import { oparlRoutes } from "./oparl.js";
 import { publicRoutes } from "./public.js";
 import { subresourceRoutes } from "./subresources.js";
 import { tenantRoutes } from "./tenant.js";
+import { transferRoutes } from "./transfer.js";
 
 /** Mounts every route; chained so that the app's type carries them all for the typed client. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   return app
     .route("/", healthRoutes())
     .route("/public/v1", publicRoutes())
+    .route("/oparl/v1.1", oparlRoutes())
+    .route("/hsds/v3", hsdsRoutes())
     .route("/api/v1", tenantRoutes())
     .route("/api/v1", subresourceRoutes())
     .route("/api/v1/analytics", analyticsRoutes())
+    .route("/api/v1", transferRoutes())
+    .route("/api/v1", hsdsImportRoutes())
     .route("/api/v1/offices", entityRouter("coordinationOffice"))
     .route("/api/v1/funding-programmes", entityRouter("fundingProgramme"))
     .route("/api/v1/actors", entityRouter("actor"))

@@ -235,7 +235,7 @@ export interface HsdsPage<T> {
 export const hsdsPageSize = { default: 50, max: 500 } as const;
 
 /** What an HSDS list understands: `page`, `per_page` and `modified_after` (inclusive). */
-export const HsdsListQuery = z.strictObject({
+export const HsdsListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   per_page: z.coerce.number().int().min(1).max(hsdsPageSize.max).default(hsdsPageSize.default),
   modified_after: FilterInstant.optional(),

@@ -249,7 +249,7 @@ export const oparlPageSize = { default: 100, max: 500 } as const;
  * The query an OParl external list understands: OParl's filters (`created_since`, `created_until`,
  * `modified_since`, `modified_until`, all inclusive, full date-times) plus paging.
  */
-export const OParlListQuery = z.strictObject({
+export const OParlListQuery = z.object({
   created_since: FilterInstant.optional(),
   created_until: FilterInstant.optional(),
   modified_since: FilterInstant.optional(),
@@ -312,6 +312,9 @@ export interface OParlDataset {
     readonly locations: OParlLocation[];
   };
 }
+
+/** An object of any of the external lists. */
+export type OParlListItem = OParlDataset["lists"][OParlListName][number];
 
 /** How to build a district's OParl objects. */
 export interface OParlOptions {
