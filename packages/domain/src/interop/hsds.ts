@@ -28,8 +28,19 @@ export const hsdsNamespace = "29562ff6-a521-4f02-9e08-4862a6cd516c";
  * hsdsId("service", "msr_0123456789ab"); // the same UUID on every export
  */
 export function hsdsId(kind: string, ...parts: readonly (string | number)[]): string {
-  return uuidv5(`oha:${kind}:${parts.join(":")}`, hsdsNamespace);
+  const name = `oha:${kind}:${parts.join(":")}`;
+  let id = idCache.get(name);
+  if (id === undefined) {
+    // Every request of the HSDS API derives the same ids again: remember them, within a bound.
+    if (idCache.size >= idCacheLimit) idCache.clear();
+    id = uuidv5(name, hsdsNamespace);
+    idCache.set(name, id);
+  }
+  return id;
 }
+
+const idCache = new Map<string, string>();
+const idCacheLimit = 200_000;
 
 /** The name of OHA's own taxonomy of measures, as its HSDS `taxonomy` and `taxonomy_term.taxonomy`. */
 export const ohaTaxonomyName = "OHA";
