@@ -129,6 +129,15 @@ export interface TenantStore {
   exportBundle(): Promise<TenantBundle>;
   /** Imports a bundle in one transaction: all of it or, on any failure, nothing. */
   importBundle(bundle: unknown, options: ImportOptions): Promise<Result<ImportSummary, StoreError>>;
+  /**
+   * Writes whole records made by the domain (for example by an import plan) in one transaction: a new
+   * id is inserted, a known one replaced when the given version is higher and kept otherwise, every
+   * reference must resolve, and each write gets an `import` history entry. All of it or nothing.
+   */
+  mergeRecords(
+    records: Partial<Network>,
+    options?: { readonly principal?: string | undefined; readonly locale?: Locale | undefined },
+  ): Promise<Result<ImportSummary, StoreError>>;
   /** Imports the Osterode am Harz example into this (empty) tenant; its region becomes this tenant's. */
   seedExample(ctx?: Partial<WriteContext>): Promise<Result<ImportSummary, StoreError>>;
   /**
@@ -440,6 +449,22 @@ export class ScopedTenantStore implements TenantStore {
       if (!exists.ok) return exists;
       return importNetwork(tx, this.tenantId, parsed.value.network, parsed.value.tenantId, options);
     });
+  }
+
+  mergeRecords(
+    records: Partial<Network>,
+    options: { readonly principal?: string | undefined; readonly locale?: Locale | undefined } = {},
+  ): Promise<Result<ImportSummary, StoreError>> {
+    return this.importBundle(
+      {
+        format: bundleFormat,
+        version: bundleVersion,
+        exportedAt: new Date().toISOString(),
+        tenantId: this.tenantId,
+        network: records,
+      },
+      { mode: "merge", principal: options.principal, locale: options.locale },
+    );
   }
 
   async seedExample(ctx: Partial<WriteContext> = {}): Promise<Result<ImportSummary, StoreError>> {

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { emptyNetwork, Measure, type Network } from "@oha/domain";
+import { Measure } from "@oha/domain";
 import {
   filterHsdsServices,
   flatOrganization,
@@ -17,7 +17,6 @@ import {
   planHsdsImport,
   toHsds,
 } from "@oha/domain/interop";
-import { bundleFormat, bundleVersion } from "@oha/store";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
@@ -392,16 +391,9 @@ export function hsdsImportRoutes() {
       const dryRun = c.req.valid("query").dry_run === "true";
       const { records } = plan.value;
       if (!dryRun && records.measure.length > 0) {
-        const network: Network = { ...emptyNetwork(), actor: records.actor, measure: records.measure };
-        const written = await storeOf(c).importBundle(
-          {
-            format: bundleFormat,
-            version: bundleVersion,
-            exportedAt: now(c).toISOString(),
-            tenantId,
-            network,
-          },
-          { mode: "merge", principal: c.get("principal").id, locale },
+        const written = await storeOf(c).mergeRecords(
+          { actor: records.actor, measure: records.measure },
+          { principal: c.get("principal").id, locale },
         );
         if (!written.ok) throw fail(written.error);
       }

@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { emptyNetwork, type Network } from "@oha/domain";
 import {
   buildTransferPackage,
   planTransferImport,
@@ -7,7 +6,6 @@ import {
   transferEntities,
   transferKinds,
 } from "@oha/domain/interop";
-import { bundleFormat, bundleVersion } from "@oha/store";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
 import { problemResponses } from "../problems.js";
@@ -134,7 +132,6 @@ export function transferRoutes() {
         guard(c, "import", "tenant");
         const body = c.req.valid("json");
         const locale = c.get("locale");
-        const tenantId = c.get("principal").tenantId;
         const current = await storeOf(c).network({ entities: ["region", ...readable] });
         const plan = planTransferImport(body.package, current, {
           now: now(c).toISOString(),
@@ -147,17 +144,10 @@ export function transferRoutes() {
           0,
         );
         if (!dryRun && writes > 0) {
-          const network: Network = { ...emptyNetwork(), ...plan.records };
-          const written = await storeOf(c).importBundle(
-            {
-              format: bundleFormat,
-              version: bundleVersion,
-              exportedAt: now(c).toISOString(),
-              tenantId,
-              network,
-            },
-            { mode: "merge", principal: c.get("principal").id, locale },
-          );
+          const written = await storeOf(c).mergeRecords(plan.records, {
+            principal: c.get("principal").id,
+            locale,
+          });
           if (!written.ok) throw fail(written.error);
         }
         return c.json(
