@@ -7,6 +7,7 @@ export default defineConfig({
     "src/example/index.ts",
     "src/analytics/index.ts",
     "src/synthetic/index.ts",
+    "src/interop/index.ts",
   ],
   format: ["esm"],
   dts: true,

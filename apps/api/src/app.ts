@@ -110,19 +110,20 @@ export function createApp(deps: AppDeps) {
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
   const limitExceeded = (c: Context<AppEnv>) => problem(c, "rate_limited");
-  // The public catalogue: anyone may read it from any site, caches may keep it, clients revalidate by ETag.
-  app.use("/public/*", cors({ origin: "*", allowMethods: ["GET"] }));
-  app.use(
-    "/public/*",
-    rateLimiter<AppEnv>({
-      windowMs: 60_000,
-      limit: config.OHA_RATE_LIMIT_PER_MINUTE,
-      standardHeaders: "draft-7",
-      keyGenerator: (c) => `public:${clientKey(c, config.OHA_TRUST_PROXY)}`,
-      handler: limitExceeded,
-    }),
-  );
-  app.use("/public/*", etag());
+  // The open interfaces (public catalogue, OParl, Open Referral HSDS): anyone may read them from any
+  // site, caches may keep them, clients revalidate by ETag. They share one rate limit per client.
+  const openLimit = rateLimiter<AppEnv>({
+    windowMs: 60_000,
+    limit: config.OHA_RATE_LIMIT_PER_MINUTE,
+    standardHeaders: "draft-7",
+    keyGenerator: (c) => `public:${clientKey(c, config.OHA_TRUST_PROXY)}`,
+    handler: limitExceeded,
+  });
+  for (const open of ["/public/*", "/oparl/*", "/hsds/*"]) {
+    app.use(open, cors({ origin: "*", allowMethods: ["GET"] }));
+    app.use(open, openLimit);
+    app.use(open, etag());
+  }
   // Failed sign-ins are limited per client address, far below the general limit.
   app.use(
     "/api/*",
@@ -205,7 +206,8 @@ export function createApp(deps: AppDeps) {
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: apiTitle }));
   const serveAssets = deps.serveAssets;
   if (serveAssets) {
-    const apiPath = /^\/(api|public|openapi\.json|docs|healthz|readyz)(\/|$)/;
+    // Everything the API answers itself, so an unknown path there is a JSON 404, never the UI's page.
+    const apiPath = /^\/(api|public|oparl|hsds|openapi\.json|docs|healthz|readyz)(\/|$)/;
     app.on(["GET", "HEAD"], "*", (c, next) => (apiPath.test(c.req.path) ? next() : serveAssets(c, next)));
   }
   return routed;

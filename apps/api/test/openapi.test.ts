@@ -125,13 +125,30 @@ describe("OpenAPI document", () => {
         const name = `${method} ${path}`;
         expect(operation.operationId, name).toEqual(expect.any(String));
         const codes = Object.keys(operation.responses);
-        if (open.has(operation.operationId ?? "")) {
+        // The open interfaces: the public catalogue, OParl and Open Referral HSDS are read by anyone.
+        if (open.has(operation.operationId ?? "") || /^\/(oparl|hsds)\//.test(path)) {
           expect(operation.security, name).toEqual([]);
           continue;
         }
         expect(operation.security, name).toEqual([{ bearer: [] }]);
         expect(codes, name).toContain("401");
       }
+    }
+    for (const path of [
+      "/oparl/v1.1/regions/{regionId}",
+      "/oparl/v1.1/regions/{regionId}/meetings",
+      "/oparl/v1.1/regions/{regionId}/meetings/{id}",
+      "/oparl/v1.1/regions/{regionId}/meetings/{meetingId}/agenda-items/{itemId}",
+      "/hsds/v3/regions/{regionId}/services",
+      "/hsds/v3/regions/{regionId}/services/{id}",
+      "/api/v1/transfer/export",
+      "/api/v1/transfer/import",
+      "/api/v1/hsds/import",
+    ]) {
+      const operation = Object.values(doc.paths[path] ?? {})[0];
+      expect(operation, path).toBeDefined();
+      const ok = (operation?.responses["200"] ?? {}) as { content?: Record<string, { schema?: unknown }> };
+      expect(ok.content?.["application/json"]?.schema, `${path}: response schema`).toBeDefined();
     }
     const catalogue = doc.paths["/public/v1/regions/{regionId}/measures"]?.get?.responses ?? {};
     expect(Object.keys(catalogue)).toEqual(expect.arrayContaining(["200", "304", "400", "404", "429"]));

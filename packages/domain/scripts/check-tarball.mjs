@@ -22,6 +22,7 @@ import { z } from "zod";
 import * as domain from "@oha/domain";
 import * as reference from "@oha/domain/reference";
 import * as analytics from "@oha/domain/analytics";
+import * as interop from "@oha/domain/interop";
 
 const now = new Date().toISOString();
 const created = domain.createRecord("actor", { name: "Jobcenter Osterode", kind: "job_centre" }, now);
@@ -51,6 +52,15 @@ const schemaIndex = JSON.parse(
 );
 assert.equal(schemaIndex.entities.length, domain.entityNames.length);
 
+// The interop entry point: stable HSDS ids, and the transfer package's JSON Schema ships beside it.
+assert.equal(interop.hsdsId("service", "msr_0123456789ab"), interop.hsdsId("service", "msr_0123456789ab"));
+assert.match(interop.hsdsId("service", "msr_0123456789ab"), /^[0-9a-f-]{36}$/);
+const transferSchema = JSON.parse(
+  await readFile(new URL(import.meta.resolve("@oha/domain/json-schema/TransferPackage.json")), "utf8"),
+);
+assert.equal(transferSchema.$id, interop.transferSchemaId);
+assert.equal(schemaIndex.formats[0].schema, "TransferPackage.json");
+
 let example;
 try {
   example = await import("@oha/domain/example");
@@ -67,6 +77,8 @@ if (example) {
     }
   }
   console.log("example network: valid");
+  const pkg = interop.buildTransferPackage(network, { regionId: network.region[0].id, exportedAt: now });
+  assert.equal(interop.parseTransferPackage(JSON.parse(JSON.stringify(pkg))).ok, true, "a transfer package parses");
 } else console.log("example network: not in this build");
 
 console.log("@oha/domain works from its tarball.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { analyses } from "../src/analytics/analyses.js";
 import type { AnalysisName } from "../src/analytics/reads.js";
+import { TransferPackage } from "../src/interop/transfer.js";
 import { type EntityName, entities, entityNames } from "../src/model/entities.js";
 
 /**
@@ -100,7 +101,23 @@ export function generateJsonSchemas(): Map<string, string> {
     }
     analytics.push({ analysis, reads: analyses[analysis].reads, schema: `${name}.json` });
   }
-  const indexDocument = { base: jsonSchemaBase, entities: index, analytics };
+  // Exchange formats beside the entities: the transfer package between districts.
+  const { $schema, ...transfer } = z.toJSONSchema(TransferPackage, { io: "input", target: "draft-2020-12" });
+  const transferDocument = {
+    $schema,
+    $id: `${jsonSchemaBase}TransferPackage.json`,
+    title: "TransferPackage",
+    description:
+      "Transferpaket (Transfer package): standards with interfaces, practice guides, agreement templates with goal trees and maturity questionnaires of one district, for another to import. No personal data.",
+    ...transfer,
+  };
+  write("TransferPackage.json", `${JSON.stringify(transferDocument, null, 2)}\n`);
+  const indexDocument = {
+    base: jsonSchemaBase,
+    entities: index,
+    analytics,
+    formats: [{ name: "TransferPackage", schema: "TransferPackage.json" }],
+  };
   write("index.json", `${JSON.stringify(indexDocument, null, 2)}\n`);
   return files;
 }

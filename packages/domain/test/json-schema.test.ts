@@ -75,9 +75,10 @@ describe("generated JSON Schema files", () => {
     expect(generateJsonSchemas()).toEqual(generated);
   });
 
-  it("are one Record, Create and Patch schema per entity, one per analysis result, plus the index", () => {
+  it("are one Record, Create and Patch schema per entity, one per analysis result, the transfer package, plus the index", () => {
     const resultFiles = new Set(index.analytics.map((a) => a.schema));
-    expect(generated.size).toBe(entityNames.length * 3 + resultFiles.size + 1);
+    expect(generated.size).toBe(entityNames.length * 3 + resultFiles.size + 2);
+    expect(documents.has("TransferPackage.json")).toBe(true);
     expect(index.base).toBe(jsonSchemaBase);
     expect(index.entities.map((e) => e.entity)).toEqual(entityNames);
     for (const entry of index.entities) {

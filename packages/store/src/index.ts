@@ -20,5 +20,5 @@ export {
   type Store,
   storeOptionsFromEnv,
 } from "./store.js";
-export type { GetOptions, TenantStore, UpdateOptions } from "./tenant-store.js";
+export type { GetOptions, NetworkOptions, TenantStore, UpdateOptions } from "./tenant-store.js";
 export * from "./types.js";

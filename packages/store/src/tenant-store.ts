@@ -57,6 +57,14 @@ import {
   type WriteContext,
 } from "./types.js";
 
+/** What {@link TenantStore.network} reads. */
+export interface NetworkOptions {
+  /** Also soft-deleted records, marked `deleted: true`. */
+  readonly includeDeleted?: boolean | undefined;
+  /** Only these entities (default: all). */
+  readonly entities?: readonly EntityName[] | undefined;
+}
+
 /** Options of a single-record read. */
 export interface GetOptions {
   /** Also find a soft-deleted record. */
@@ -141,16 +149,26 @@ export interface TenantStore {
     options?: { readonly locale?: Locale | undefined },
   ): Promise<Result<HistoryEntry[], StoreError>>;
   /**
-   * All records that are not deleted, as a domain network (the analytics' input). With `only`, just
-   * those entities are loaded; the others are empty lists.
+   * All records that are not deleted, as a domain network (the analytics' input). With
+   * `includeDeleted`, soft-deleted records too (for interfaces that must report deletions, such as
+   * OParl); with `entities`, only those entities' records are read and every other list is empty.
    */
-  network(only?: readonly EntityName[]): Promise<Network>;
+  network(options?: NetworkOptions): Promise<Network>;
   /** A number that goes up with every committed change of this tenant's records (for caches). */
   dataVersion(): Promise<number>;
   /** The whole tenant, soft-deleted records included, as a versioned bundle. */
   exportBundle(): Promise<TenantBundle>;
   /** Imports a bundle in one transaction: all of it or, on any failure, nothing. */
   importBundle(bundle: unknown, options: ImportOptions): Promise<Result<ImportSummary, StoreError>>;
+  /**
+   * Writes whole records made by the domain (for example by an import plan) in one transaction: a new
+   * id is inserted, a known one replaced when the given version is higher and kept otherwise, every
+   * reference must resolve, and each write gets an `import` history entry. All of it or nothing.
+   */
+  mergeRecords(
+    records: Partial<Network>,
+    options?: { readonly principal?: string | undefined; readonly locale?: Locale | undefined },
+  ): Promise<Result<ImportSummary, StoreError>>;
   /** Imports the Osterode am Harz example into this (empty) tenant; its region becomes this tenant's. */
   seedExample(ctx?: Partial<WriteContext>): Promise<Result<ImportSummary, StoreError>>;
   /**
@@ -566,8 +584,8 @@ export class ScopedTenantStore implements TenantStore {
     });
   }
 
-  network(only?: readonly EntityName[]): Promise<Network> {
-    return this.collect(false, only);
+  network(options: NetworkOptions = {}): Promise<Network> {
+    return this.collect(options.includeDeleted ?? false, options.entities);
   }
 
   dataVersion(): Promise<number> {
@@ -608,6 +626,22 @@ export class ScopedTenantStore implements TenantStore {
       if (imported.ok && (imported.value.inserted > 0 || imported.value.updated > 0)) session.changed = true;
       return imported;
     });
+  }
+
+  mergeRecords(
+    records: Partial<Network>,
+    options: { readonly principal?: string | undefined; readonly locale?: Locale | undefined } = {},
+  ): Promise<Result<ImportSummary, StoreError>> {
+    return this.importBundle(
+      {
+        format: bundleFormat,
+        version: bundleVersion,
+        exportedAt: new Date().toISOString(),
+        tenantId: this.tenantId,
+        network: records,
+      },
+      { mode: "merge", principal: options.principal, locale: options.locale },
+    );
   }
 
   async seedExample(ctx: Partial<WriteContext> = {}): Promise<Result<ImportSummary, StoreError>> {

@@ -1,4 +1,4 @@
-import { type EntityName, entityNames, type Network } from "@oha/domain";
+import { createRecord, type EntityName, entityNames, type Network, updateRecord } from "@oha/domain";
 import { osterodeExample, osterodeIds } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantBundle } from "../src/index.js";
@@ -53,6 +53,71 @@ describe.each(backends)("export and import on $name", (backend) => {
     expect(byId(network)).toEqual(byId(renameRegion(osterodeExample, osterodeIds.region, seeded)));
     const history = value(await db.store.tenant(seeded).history("actor", osterodeIds.actors.jobCentre));
     expect(history.map((e) => e.action)).toEqual(["import"]);
+  });
+
+  it("reads the network with deleted records, or only some entities, when asked", async () => {
+    const tenant = db.store.tenant(await newTenant(db.store, "Landkreis mit Löschungen"));
+    value(await tenant.seedExample(ctx));
+    const actor = value(await tenant.get("actor", osterodeIds.actors.jobCentre));
+    value(await tenant.remove("actor", actor.id, actor.version, ctx));
+    const live = await tenant.network();
+    expect(live.actor.map((a) => a.id)).not.toContain(actor.id);
+    const all = await tenant.network({ includeDeleted: true });
+    expect(all.actor.find((a) => a.id === actor.id)).toMatchObject({
+      deleted: true,
+      version: actor.version + 1,
+    });
+    expect(all.actor).toHaveLength(live.actor.length + 1);
+    const some = await tenant.network({ entities: ["region", "measure"] });
+    expect(some.measure).toHaveLength(live.measure.length);
+    expect(some.region).toHaveLength(1);
+    expect(some.actor).toEqual([]);
+    expect(some.contact).toEqual([]);
+  });
+
+  it("merges records made elsewhere: new ones inserted, newer versions replace, others kept, all or nothing", async () => {
+    const tenant = db.store.tenant(await newTenant(db.store, "Landkreis mit Zusammenführung"));
+    const made = createRecord(
+      "standard",
+      { code: "MS-09", title: "Neuer Standard", kind: "minimum" },
+      new Date().toISOString(),
+    );
+    if (!made.ok) throw new Error("invalid standard");
+    const first = value(await tenant.mergeRecords({ standard: [made.value] }, { principal: "transfer" }));
+    expect(first).toMatchObject({ mode: "merge", inserted: 1, updated: 0 });
+    const changed = updateRecord(
+      "standard",
+      made.value,
+      { title: "Geänderter Standard" },
+      new Date().toISOString(),
+    );
+    if (!changed.ok) throw new Error("invalid change");
+    const second = value(await tenant.mergeRecords({ standard: [changed.value] }, {}));
+    expect(second).toMatchObject({ inserted: 0, updated: 1 });
+    const stale = value(await tenant.mergeRecords({ standard: [made.value] }));
+    expect(stale).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(value(await tenant.get("standard", made.value.id))).toMatchObject({
+      title: "Geänderter Standard",
+      version: 2,
+    });
+    const history = value(await tenant.history("standard", made.value.id));
+    expect(history.map((e) => `${e.action}:${e.principal}`)).toEqual(["import:transfer", "import:import"]);
+    // A record that refers to something the tenant does not have is refused, with nothing written.
+    const goal = createRecord(
+      "goal",
+      { title: "Ziel", level: "strategic", agreementId: "agr_000000000000" },
+      new Date().toISOString(),
+    );
+    if (!goal.ok) throw new Error("invalid goal");
+    const another = createRecord(
+      "standard",
+      { code: "MS-10", title: "Noch einer", kind: "minimum" },
+      new Date().toISOString(),
+    );
+    if (!another.ok) throw new Error("invalid standard");
+    const refused = await tenant.mergeRecords({ goal: [goal.value], standard: [another.value] });
+    expect(refused.ok || refused.error.code).toBe("validation_failed");
+    expect((await tenant.get("standard", another.value.id)).ok).toBe(false);
   });
 
   it("creates a whole example tenant in one call", async () => {

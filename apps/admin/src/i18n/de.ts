@@ -111,6 +111,7 @@ export const de = {
       title: "Titel (z. B. Dr.)",
       givenName: "Vorname",
       familyName: "Nachname",
+      publicationConsent: "Veröffentlichung in offenen Schnittstellen (OParl) erlaubt",
     },
     affiliation: {
       contactId: "Person",

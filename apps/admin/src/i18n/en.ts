@@ -112,6 +112,7 @@ export const en: Strings<typeof de> = {
       title: "Title (e.g. Dr.)",
       givenName: "Given name",
       familyName: "Family name",
+      publicationConsent: "Agrees to publication in open interfaces (OParl)",
     },
     affiliation: {
       contactId: "Person",

@@ -58,6 +58,7 @@ export const formFields = {
     f("email", "email"),
     f("phone", "tel"),
     f("note", "textarea"),
+    f("publicationConsent", "boolean"),
   ],
   affiliation: [
     f("contactId", "ref", { ref: "contact" }),

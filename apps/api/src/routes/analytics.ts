@@ -73,7 +73,7 @@ const reads = {
 /** The part of the tenant's network an analysis reads, loaded in one transaction. */
 async function network(c: Context<AppEnv>, analysis: keyof typeof reads): Promise<Network> {
   guard(c, "read", "measure");
-  return storeOf(c).network(reads[analysis]);
+  return storeOf(c).network({ entities: reads[analysis] });
 }
 
 /** An analysis of the caller's tenant, computed once per state of its data (see {@link cachedForTenant}). */

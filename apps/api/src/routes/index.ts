@@ -6,9 +6,12 @@ import { analyticsRoutes } from "./analytics.js";
 import { commandRoutes } from "./commands.js";
 import { entityRouter } from "./entities.js";
 import { healthRoutes } from "./health.js";
+import { hsdsImportRoutes, hsdsRoutes } from "./hsds.js";
+import { oparlRoutes } from "./oparl.js";
 import { publicRoutes } from "./public.js";
 import { subresourceRoutes } from "./subresources.js";
 import { tenantRoutes } from "./tenant.js";
+import { transferRoutes } from "./transfer.js";
 
 type SchemaOf<R> = R extends OpenAPIHono<AppEnv, infer S, "/"> ? S : never;
 
@@ -36,9 +39,13 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   const routed = app
     .route("/", healthRoutes())
     .route("/public/v1", publicRoutes())
+    .route("/oparl/v1.1", oparlRoutes())
+    .route("/hsds/v3", hsdsRoutes())
     .route("/api/v1", tenantRoutes())
     .route("/api/v1", subresourceRoutes())
     .route("/api/v1", commandRoutes())
-    .route("/api/v1/analytics", analyticsRoutes());
+    .route("/api/v1/analytics", analyticsRoutes())
+    .route("/api/v1", transferRoutes())
+    .route("/api/v1", hsdsImportRoutes());
   return mountEntities(routed);
 }

@@ -468,8 +468,26 @@ const people: readonly Person[] = [
   [C.workshopSocialWorker, "Benedikt", "Peters"],
 ];
 
+// People who agreed to appear in the open council-information interface (OParl): the office-holders
+// of the governance bodies. Everyone else stays out of it.
+const publishedPeople = new Set<string>([
+  C.districtAdministrator,
+  C.firstCouncillor,
+  C.councilCommitteeChair,
+  C.agencyManager,
+  C.jobCentreManager,
+  C.ihkHead,
+  C.officeHead,
+]);
+
 const contacts = people.map(([id, givenName, familyName, title]) =>
-  record("contact", id, { givenName, familyName, ...(title ? { title } : {}), illustrative: true }),
+  record("contact", id, {
+    givenName,
+    familyName,
+    ...(title ? { title } : {}),
+    publicationConsent: publishedPeople.has(id),
+    illustrative: true,
+  }),
 );
 
 type Job = readonly [
@@ -1556,6 +1574,12 @@ const measures = [
     funding: [{ source: "Landkreis Osterode am Harz (freiwillige Leistung)", amountEur: 18_000 }],
     status: "running",
     public: true,
+    location: {
+      street: "Musterweg 5",
+      postalCode: "37520",
+      locality: "Osterode am Harz",
+      municipalityKey: osterodeTown,
+    },
     illustrative: true,
   }),
   record("measure", ref("msr", 2), {

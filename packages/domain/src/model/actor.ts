@@ -96,6 +96,11 @@ export const ContactFields = z.strictObject({
   email: z.email().optional(),
   phone: z.string().trim().min(3).max(60).optional(),
   note: z.string().max(2000).optional(),
+  publicationConsent: z.boolean().default(false).meta({
+    title: "Veröffentlichung erlaubt (Publication consent)",
+    description:
+      "Die Person hat eingewilligt, dass Name, Titel, Funktionen, Mitgliedschaften und Sitzungsteilnahmen in offenen Schnittstellen (OParl) erscheinen. / The person agreed that name, title, roles, memberships and meeting attendance appear in open interfaces (OParl). Off by default.",
+  }),
   illustrative: Illustrative,
 });
 

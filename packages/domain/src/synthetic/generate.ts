@@ -346,6 +346,7 @@ function makePeople(ctx: Context, actors: readonly Actor[]): People {
       ...(meta(ctx, "con", since) as Meta & { id: ContactId }),
       givenName,
       familyName,
+      publicationConsent: false,
       email: `${givenName}.${familyName}.${contacts.length}@example.org`
         .toLowerCase()
         .replace(/ä/g, "ae")
