@@ -28,6 +28,7 @@ export const ConfigSchema = z.object({
   OHA_HSTS: bool.default(false),
   OHA_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   OHA_SEED_EXAMPLE: bool.default(true),
+  OHA_REPORT_LOGO: z.string().optional(),
   OHA_OIDC_ISSUER: z.string().url().optional(),
   OHA_OIDC_AUDIENCE: z.string().optional(),
   OHA_OIDC_JWKS_URL: z.string().url().optional(),

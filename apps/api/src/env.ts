@@ -1,4 +1,4 @@
-import type { Locale, Role } from "@oha/domain";
+import type { Locale, ReportDocument, Role } from "@oha/domain";
 import type { Store } from "@oha/store";
 import type { MiddlewareHandler } from "hono";
 import type { ResultCache } from "./cache.js";
@@ -28,6 +28,11 @@ export interface AppDeps {
   readonly serveAssets?: MiddlewareHandler | undefined;
   /** Keeps computed results (the analytics) per tenant and data version; none: compute every time. */
   readonly cache?: ResultCache | undefined;
+  /**
+   * Renders a document model as a tagged PDF (on Node: `@oha/reports`, with the district's logo).
+   * Runtimes without it (the edge bundle) answer the PDF routes with 503; JSON and iCalendar work.
+   */
+  readonly renderPdf?: ((document: ReportDocument) => Promise<Uint8Array<ArrayBuffer>>) | undefined;
   /** Verifies OIDC bearer tokens; built from the config when left out. */
   readonly verifyToken?: (token: string) => Promise<Record<string, unknown>>;
 }

@@ -50,6 +50,11 @@ const subresourceBodies: Record<string, unknown> = {
   "GET /reconciliation-rounds/:id/responses": undefined,
   "POST /affiliations/:id/handover": { successorContactId: osterodeExample.contact[1]?.id, on: "2030-01-01" },
   "POST /measures/:id/verify": {},
+  "GET /meetings/:id/invitation": undefined,
+  "GET /meetings/:id/invitation.pdf": undefined,
+  "GET /meetings/:id/invitation.ics": undefined,
+  "GET /meetings/:id/minutes": undefined,
+  "GET /meetings/:id/minutes.pdf": undefined,
 };
 
 /** Reading routes of other kinds that take a record's id, and the entity of that id. */

@@ -26,3 +26,5 @@ export * from "./model/operations.js";
 export * from "./model/reconciliation.js";
 export * from "./model/region.js";
 export * from "./model/standard.js";
+export * from "./reports/index.js";
+export * from "./statistics/index.js";

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { serve } from "@hono/node-server";
+import { renderPdf } from "@oha/reports";
 import { openStore } from "@oha/store";
 import { createApp } from "../app.js";
 import { memoryCache } from "../cache.js";
@@ -17,11 +19,14 @@ const store = await openStore({
 const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
 const figures = first.created ? keyFigures(await store.tenant(first.tenantId).network()) : [];
 const ui = adminDist(process.env);
+// The district's logo for the printed documents, read once at start (a wrong path stops the start).
+const logo = config.OHA_REPORT_LOGO ? new Uint8Array(readFileSync(config.OHA_REPORT_LOGO)) : undefined;
 const app = createApp({
   store,
   config,
   logger,
   cache: memoryCache(),
+  renderPdf: (document) => renderPdf(document, { logo }),
   ...(ui ? { serveAssets: adminAssets(ui) } : {}),
 });
 

@@ -4,11 +4,13 @@ import type { MergeSchemaPath, Schema } from "hono/types";
 import type { AppEnv } from "../env.js";
 import { analyticsRoutes } from "./analytics.js";
 import { commandRoutes } from "./commands.js";
+import { documentRoutes } from "./documents.js";
 import { entityRouter } from "./entities.js";
 import { healthRoutes } from "./health.js";
 import { hsdsImportRoutes, hsdsRoutes } from "./hsds.js";
 import { oparlRoutes } from "./oparl.js";
 import { publicRoutes } from "./public.js";
+import { statisticsRoutes } from "./statistics.js";
 import { subresourceRoutes } from "./subresources.js";
 import { tenantRoutes } from "./tenant.js";
 import { transferRoutes } from "./transfer.js";
@@ -46,6 +48,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
     .route("/api/v1", commandRoutes())
     .route("/api/v1/analytics", analyticsRoutes())
     .route("/api/v1", transferRoutes())
-    .route("/api/v1", hsdsImportRoutes());
+    .route("/api/v1", hsdsImportRoutes())
+    .route("/api/v1", documentRoutes())
+    .route("/api/v1", statisticsRoutes());
   return mountEntities(routed);
 }

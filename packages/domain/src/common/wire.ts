@@ -2,15 +2,10 @@
 // validates its answers against them in tests; clients infer their types from them.
 import { z } from "zod";
 import { Role } from "../model/role.js";
-import { text } from "./i18n.js";
+import { LocalizedText, text } from "./i18n.js";
 import { labelledEnum } from "./labels.js";
 import { IsoDateTime } from "./record.js";
 import { errorCodes } from "./result.js";
-
-/** A text in German and English. */
-export const LocalizedTextSchema = z
-  .strictObject({ de: z.string(), en: z.string() })
-  .meta({ id: "LocalizedText" });
 
 /** A field-level problem: where it is (`path`), what kind (`code`) and what to tell the user. */
 export const ProblemDetail = z
@@ -20,7 +15,7 @@ export const ProblemDetail = z
       .meta({ description: "The field, dotted (`adoptions.2.actorId`); empty for the whole input." }),
     code: z.string(),
     message: z.string().meta({ description: "In the request's language." }),
-    messages: LocalizedTextSchema,
+    messages: LocalizedText,
   })
   .meta({ id: "ProblemDetail" });
 export type ProblemDetail = z.infer<typeof ProblemDetail>;

@@ -5,6 +5,8 @@ import { statementDimensionLabels, trendDirectionLabels } from "../analytics/rec
 import { reviewDueBasisLabels } from "../analytics/standards.js";
 import type { LabelMap } from "../common/labels.js";
 import { historyActionLabels } from "../common/wire.js";
+import { reportKindLabels } from "../reports/document.js";
+import { statisticsFormatLabels } from "../statistics/types.js";
 import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
 import { agreementKindLabels, agreementStatusLabels } from "./agreement.js";
 import { bodyKindLabels, decisionAuthorityLabels, membershipRoleLabels } from "./body.js";
@@ -84,6 +86,7 @@ export const labels = {
   ReconciliationDimension: reconciliationDimensionLabels,
   ReconciliationTopic: reconciliationTopicLabels,
   RegionKind: regionKindLabels,
+  ReportKind: reportKindLabels,
   RegionStatus: regionStatusLabels,
   ResponsibilityRole: responsibilityRoleLabels,
   ReviewDueBasis: reviewDueBasisLabels,
@@ -95,6 +98,7 @@ export const labels = {
   StandardKind: standardKindLabels,
   StandardStatus: standardStatusLabels,
   StatementDimension: statementDimensionLabels,
+  StatisticsFormat: statisticsFormatLabels,
   SuccessFactor: successFactorLabels,
   TargetGroup: targetGroupLabels,
   TrendDirection: trendDirectionLabels,

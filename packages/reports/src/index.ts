@@ -1,0 +1,2 @@
+export { renderIcs } from "./ics.js";
+export { type PdfOptions, renderPdf } from "./pdf.js";
