@@ -18,15 +18,10 @@ import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { Layout } from "./components/Layout.js";
 import { Loading, ProblemAlert } from "./components/ProblemAlert.js";
 import { ActionItemsPage } from "./pages/action-items.js";
-import { ActorList, ActorPage, EditActorPage, NewActorPage } from "./pages/actors.js";
-import { BodyList, BodyPage, EditBodyPage, NewBodyPage } from "./pages/bodies.js";
-import { ContactList, ContactPage, EditContactPage, NewContactPage } from "./pages/contacts.js";
 import { HomePage, NotFoundPage } from "./pages/home.js";
 import { ImportPage } from "./pages/import.js";
-import { EditIndicatorPage, IndicatorList, IndicatorPage, NewIndicatorPage } from "./pages/indicators.js";
-import { EditMeasurePage, MeasureList, MeasurePage, NewMeasurePage } from "./pages/measures.js";
-import { EditMeetingPage, MeetingList, MeetingPage, NewMeetingPage } from "./pages/meetings.js";
 import { SignInPage } from "./pages/sign-in.js";
+import { AllAreasPage, resourceRoutes } from "./resources.js";
 
 /** Lets only signed-in people through; others go to the sign-in page and come back afterwards. */
 function RequireSession() {
@@ -71,31 +66,9 @@ export const routes: RouteObject[] = [
             element: <Layout />,
             children: [
               { index: true, element: <HomePage /> },
-              { path: "actors", element: <ActorList /> },
-              { path: "actors/new", element: <NewActorPage /> },
-              { path: "actors/:id", element: <ActorPage /> },
-              { path: "actors/:id/edit", element: <EditActorPage /> },
-              { path: "contacts", element: <ContactList /> },
-              { path: "contacts/new", element: <NewContactPage /> },
-              { path: "contacts/:id", element: <ContactPage /> },
-              { path: "contacts/:id/edit", element: <EditContactPage /> },
-              { path: "bodies", element: <BodyList /> },
-              { path: "bodies/new", element: <NewBodyPage /> },
-              { path: "bodies/:id", element: <BodyPage /> },
-              { path: "bodies/:id/edit", element: <EditBodyPage /> },
-              { path: "meetings", element: <MeetingList /> },
-              { path: "meetings/new", element: <NewMeetingPage /> },
-              { path: "meetings/:id", element: <MeetingPage /> },
-              { path: "meetings/:id/edit", element: <EditMeetingPage /> },
+              ...resourceRoutes(),
+              { path: "areas", element: <AllAreasPage /> },
               { path: "action-items", element: <ActionItemsPage /> },
-              { path: "measures", element: <MeasureList /> },
-              { path: "measures/new", element: <NewMeasurePage /> },
-              { path: "measures/:id", element: <MeasurePage /> },
-              { path: "measures/:id/edit", element: <EditMeasurePage /> },
-              { path: "indicators", element: <IndicatorList /> },
-              { path: "indicators/new", element: <NewIndicatorPage /> },
-              { path: "indicators/:id", element: <IndicatorPage /> },
-              { path: "indicators/:id/edit", element: <EditIndicatorPage /> },
               { path: "import", element: <ImportPage /> },
               { path: "*", element: <NotFoundPage /> },
             ],

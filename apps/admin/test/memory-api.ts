@@ -1,4 +1,18 @@
-import { createRecord, deleteRecord, type EntityName, entities, type Role, updateRecord } from "@oha/domain";
+import {
+  type Affiliation,
+  createRecord,
+  deleteRecord,
+  type EntityName,
+  entities,
+  type HandoverInput,
+  type Membership,
+  planHandover,
+  planVerification,
+  type Role,
+  restoreRecord,
+  updateRecord,
+  type VerificationInput,
+} from "@oha/domain";
 import { ApiError } from "../src/api/problem.js";
 import type { AnyRecord, Api, BatchResult, HistoryEntry, ListQuery, Me } from "../src/api/types.js";
 
@@ -56,7 +70,10 @@ export class MemoryApi implements Api {
     this.histories.set(record.id, [
       {
         seq: this.clock,
+        entity: name,
+        recordId: record.id,
         at: record.createdAt,
+        principalName: null,
         principal: "seed",
         action: "create",
         version: 1,
@@ -159,7 +176,10 @@ export class MemoryApi implements Api {
     this.histories.set(record.id, [
       {
         seq: this.clock,
+        entity: name,
+        recordId: record.id,
         at: record.createdAt,
+        principalName: "Test-Schlüssel",
         principal: "key:1",
         action: "create",
         version: 1,
@@ -196,7 +216,10 @@ export class MemoryApi implements Api {
     }
     this.histories.get(id)?.push({
       seq: this.clock,
+      entity: name,
+      recordId: id,
       at: saved.updatedAt,
+      principalName: "Test-Schlüssel",
       principal: "key:1",
       action: "update",
       version: saved.version,
@@ -218,6 +241,49 @@ export class MemoryApi implements Api {
     this.records.set(id, { ...(deleteRecord(record as never, this.now()) as AnyRecord), entity: name });
   }
 
+  async restore(name: EntityName, id: string, version: number) {
+    this.guard();
+    this.calls.push({ method: "restore", name, id, version });
+    const current = this.records.get(id);
+    if (!current || current.entity !== name || !current.deleted)
+      throw new ApiError("http", { status: 404, title: titles.not_found });
+    const { entity: _entity, ...record } = current;
+    if (current.version !== version)
+      throw new ApiError("http", { status: 412, title: titles.precondition_failed, current: record });
+    const restored = restoreRecord(record as never, this.now()) as AnyRecord;
+    this.records.set(id, { ...restored, entity: name });
+    return restored as never;
+  }
+
+  /** The handover as the server runs it: the domain's plan, applied to the records in memory. */
+  async handOver(affiliationId: string, version: number, input: HandoverInput) {
+    this.guard();
+    this.calls.push({ method: "handOver", name: "affiliation", id: affiliationId, version, body: input });
+    const affiliation = await this.get("affiliation", affiliationId);
+    const memberships = this.all("membership") as unknown[] as Membership[];
+    const plan = planHandover({ affiliation: affiliation as Affiliation, memberships }, input);
+    if (!plan.ok)
+      throw new ApiError("http", {
+        status: 400,
+        title: titles.validation_failed,
+        errors: plan.error.details ?? [],
+      });
+    for (const change of plan.value.changes) {
+      if (change.kind === "create") await this.create(change.entity, change.input);
+      else await this.update(change.entity, change.id, change.version, change.patch);
+    }
+  }
+
+  /** The verification stamp as the server sets it: by the signed-in key, now. */
+  async verify(measureId: string, version: number, _input: VerificationInput) {
+    return this.update(
+      "measure",
+      measureId,
+      version,
+      planVerification("Test-Schlüssel", this.now()),
+    ) as never;
+  }
+
   async history(_name: EntityName, id: string) {
     this.guard();
     return this.histories.get(id) ?? [];
@@ -230,7 +296,7 @@ export class MemoryApi implements Api {
       const made = createRecord(name, input, this.now());
       return made.ok
         ? { index, ok: true, id: (made.value as unknown as AnyRecord).id }
-        : { index, ok: false, errors: made.error.details ?? [] };
+        : { index, ok: false, errors: [...(made.error.details ?? [])] };
     });
     const ok = results.every((r) => r.ok);
     if (ok && !dryRun) for (const input of items) await this.create(name, input);

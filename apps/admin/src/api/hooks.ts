@@ -1,4 +1,4 @@
-import type { EntityCreate, EntityName, EntityPatch, EntityRecord } from "@oha/domain";
+import type { EntityCreate, EntityName, EntityPatch, EntityRecord, HandoverInput } from "@oha/domain";
 import {
   keepPreviousData,
   type QueryClient,
@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-query";
 import { useApi } from "./context.js";
 import type { UiEntity } from "./http.js";
+import { isApiError } from "./problem.js";
 import type { AnyRecord, Api, ListQuery, Page } from "./types.js";
 
 /** Query keys, so that a change invalidates exactly what shows the entity. */
@@ -89,6 +90,18 @@ export function useCreate<N extends UiEntity>(name: N) {
   });
 }
 
+/**
+ * The one place a stale write (412) is handled: the server sends the record as it is now, and it
+ * replaces the cached one, so every screen shows the other person's change and the next attempt
+ * starts from it. Forms add their own view of the conflict on top.
+ */
+export function refreshOnConflict(client: QueryClient, name: EntityName, id: string, error: unknown) {
+  if (isApiError(error) && error.status === 412 && error.problem.current) {
+    client.setQueryData(keys.record(name, id), error.problem.current);
+    void client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" });
+  }
+}
+
 /** Changes a record (If-Match with the version the user started from) and refreshes what shows it. */
 export function useUpdate<N extends UiEntity>(name: N) {
   const api = useApi();
@@ -100,15 +113,57 @@ export function useUpdate<N extends UiEntity>(name: N) {
       client.setQueryData(keys.record(name, (record as AnyRecord).id), record);
       return invalidate(client, name);
     },
+    onError: (error, args) => refreshOnConflict(client, name, args.id, error),
   });
 }
 
-/** Deletes a record (soft delete on the server) and refreshes what shows the entity. */
+/**
+ * Deletes a record (soft delete on the server). The record's page is left, so its query is only
+ * marked stale here, not fetched again (it would answer "not found").
+ */
 export function useRemove(name: UiEntity) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (args: { id: string; version: number }) => api.remove(name, args.id, args.version),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" }),
+    onError: (error, args) => refreshOnConflict(client, name, args.id, error),
+  });
+}
+
+/** Brings a deleted record back and refreshes what shows the entity. */
+export function useRestore(name: UiEntity) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { id: string; version: number }) => api.restore(name, args.id, args.version),
     onSuccess: () => invalidate(client, name),
+  });
+}
+
+/** The handover command: one transaction on the server; affiliations and memberships are refreshed. */
+export function useHandOver() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { affiliationId: string; version: number; input: HandoverInput }) =>
+      api.handOver(args.affiliationId, args.version, args.input),
+    onSuccess: () => invalidate(client, "affiliation", "membership", "contact"),
+    onError: (error, args) => refreshOnConflict(client, "affiliation", args.affiliationId, error),
+  });
+}
+
+/** The verification stamp of a measure: the server records who confirmed it, and when. */
+export function useVerify() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { id: string; version: number; note?: string }) =>
+      api.verify(args.id, args.version, args.note ? { note: args.note } : {}),
+    onSuccess: (record) => {
+      client.setQueryData(keys.record("measure", record.id), record);
+      return invalidate(client, "measure");
+    },
+    onError: (error, args) => refreshOnConflict(client, "measure", args.id, error),
   });
 }

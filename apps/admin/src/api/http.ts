@@ -1,54 +1,18 @@
-import { type Client, createClient } from "@oha/api/client";
-import type { EntityName } from "@oha/domain";
+import { createClient } from "@oha/api/client";
+import {
+  type BatchResult,
+  type EntityName,
+  entities,
+  type HandoverInput,
+  type HistoryEntry,
+  type Me,
+  type VerificationInput,
+} from "@oha/domain";
 import { errorFromResponse, networkError } from "./problem.js";
-import type { Api, BatchResult, HistoryEntry, ListQuery, Me, Page } from "./types.js";
+import type { Api, ListQuery } from "./types.js";
 
-type ClientPlural = keyof Client["api"]["v1"];
-
-/**
- * The path segment of every entity the UI uses. `satisfies` checks each against the typed
- * client, so a renamed route breaks the type check here and not at run time.
- */
-export const routeOf = {
-  actor: "actors",
-  contact: "contacts",
-  affiliation: "affiliations",
-  body: "bodies",
-  seat: "seats",
-  membership: "memberships",
-  meeting: "meetings",
-  measure: "measures",
-  indicator: "indicators",
-  observation: "observations",
-} as const satisfies Partial<Record<EntityName, ClientPlural>>;
-
-/** The entities the admin UI works with. */
-export type UiEntity = keyof typeof routeOf;
-
-type Json = Record<string, unknown> | unknown[];
-
-/**
- * The operations of one entity's routes, as the typed client offers them. The routes are
- * generated per entity, so their bodies are typed by the domain's schemas at the call sites.
- */
-interface EntityRoutes {
-  $get(args: { query: Record<string, string> }): Promise<Response>;
-  $post(args: { json: Json }): Promise<Response>;
-  ":id": {
-    $get(args: { param: { id: string } }): Promise<Response>;
-    $patch(args: { param: { id: string }; json: Json; header: { "if-match": string } }): Promise<Response>;
-    $delete(args: { param: { id: string }; header: { "if-match": string } }): Promise<Response>;
-    history: { $get(args: { param: { id: string } }): Promise<Response> };
-  };
-  batch: {
-    $post(args: { query: { dry_run: "true" | "false" }; json: { items: unknown[] } }): Promise<Response>;
-  };
-}
-
-/** Routes of the API that are not generated per entity. */
-interface TenantRoutes {
-  me: { $get(args?: object, options?: { headers?: Record<string, string> }): Promise<Response> };
-}
+/** The entities the admin UI works with: every entity of the domain's registry. */
+export type UiEntity = EntityName;
 
 /** Options of the HTTP implementation. */
 export interface HttpApiOptions {
@@ -70,7 +34,7 @@ async function call<T>(request: () => Promise<Response>): Promise<T> {
   }
   if (!res.ok) throw await errorFromResponse(res);
   if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  return res.json();
 }
 
 function listParams(query: ListQuery = {}): Record<string, string> {
@@ -80,52 +44,82 @@ function listParams(query: ListQuery = {}): Record<string, string> {
   if (query.sort) out.sort = query.sort;
   if (query.q?.trim()) out.q = query.q.trim();
   if (query.fields?.length) out.fields = query.fields.join(",");
+  if (query.deleted) out.include_deleted = query.deleted;
   for (const [field, value] of Object.entries(query.filters ?? {})) if (value !== "") out[field] = value;
   return out;
 }
 
-/** The {@link Api} over HTTP, through the API's typed Hono client. */
+/**
+ * The {@link Api} over HTTP. The entity routes are one family generated from the domain's registry,
+ * so they are called by the registry's path (`entities[name].plural`) and typed by the domain's
+ * record types; the routes that are not per entity (me, the commands) go through the API's typed
+ * Hono client, whose types are inferred from the API's schemas.
+ */
 export function httpApi(options: HttpApiOptions): Api {
-  const client = createClient(options.baseUrl, {
-    headers: (): Record<string, string> => {
-      const token = options.token();
-      return {
-        "Accept-Language": options.locale(),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      };
-    },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const v1 = client.api.v1 as unknown as Record<string, EntityRoutes> & TenantRoutes;
-  const routes = (name: EntityName): EntityRoutes => {
-    const path = (routeOf as Partial<Record<EntityName, string>>)[name];
-    if (!path) throw new Error(`The admin UI has no route for ${name}`);
-    return v1[path] as EntityRoutes;
+  const doFetch = options.fetch ?? fetch;
+  const headers = (): Record<string, string> => {
+    const token = options.token();
+    return {
+      "Accept-Language": options.locale(),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    };
   };
+  const client = createClient(options.baseUrl, { headers, fetch: doFetch });
+  const v1 = client.api.v1;
   const ifMatch = (version: number) => ({ "if-match": `"${version}"` });
+  const request = (
+    method: string,
+    name: EntityName,
+    path: string,
+    init: { body?: unknown; query?: Record<string, string>; version?: number } = {},
+  ) => {
+    const url = new URL(`/api/v1/${entities[name].plural}${path}`, options.baseUrl);
+    for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, value);
+    return () =>
+      doFetch(url, {
+        method,
+        headers: {
+          ...headers(),
+          ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
+          ...(init.version !== undefined ? { "If-Match": `"${init.version}"` } : {}),
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+  };
+  const at = (id: string) => `/${encodeURIComponent(id)}`;
 
   return {
     me: (key) =>
       call<Me>(() => v1.me.$get({}, key ? { headers: { Authorization: `Bearer ${key}` } } : undefined)),
-    list: (name, query) => call<Page<never>>(() => routes(name).$get({ query: listParams(query) })),
-    get: (name, id) => call(() => routes(name)[":id"].$get({ param: { id } })),
-    create: (name, input) => call(() => routes(name).$post({ json: input as Json })),
-    update: (name, id, version, patch) =>
-      call(() =>
-        routes(name)[":id"].$patch({ param: { id }, json: patch as Json, header: ifMatch(version) }),
-      ),
+    list: (name, query) => call(request("GET", name, "", { query: listParams(query) })),
+    get: (name, id) => call(request("GET", name, at(id))),
+    create: (name, input) => call(request("POST", name, "", { body: input })),
+    update: (name, id, version, patch) => call(request("PATCH", name, at(id), { body: patch, version })),
     remove: async (name, id, version) => {
-      await call<unknown>(() => routes(name)[":id"].$delete({ param: { id }, header: ifMatch(version) }));
+      await call<unknown>(request("DELETE", name, at(id), { version }));
     },
+    restore: (name, id, version) => call(request("POST", name, `${at(id)}/restore`, { version })),
     history: async (name, id) =>
-      (await call<{ items: HistoryEntry[] }>(() => routes(name)[":id"].history.$get({ param: { id } })))
-        .items,
+      (await call<{ items: HistoryEntry[] }>(request("GET", name, `${at(id)}/history`))).items,
     batch: (name, items, dryRun) =>
-      call<BatchResult>(() =>
-        routes(name).batch.$post({
+      call<BatchResult>(
+        request("POST", name, "/batch", {
           query: { dry_run: dryRun ? "true" : "false" },
-          json: { items: [...items] },
+          body: { items: [...items] },
         }),
+      ),
+    handOver: async (affiliationId: string, version: number, input: HandoverInput) => {
+      await call(() =>
+        v1.affiliations[":id"].handover.$post({
+          param: { id: affiliationId },
+          header: ifMatch(version),
+          json: input,
+        }),
+      );
+    },
+    verify: (measureId: string, version: number, input: VerificationInput) =>
+      call(() =>
+        v1.measures[":id"].verify.$post({ param: { id: measureId }, header: ifMatch(version), json: input }),
       ),
   };
 }

@@ -1,12 +1,18 @@
-import type { EntityCreate, EntityName, EntityPatch, EntityRecord, Role } from "@oha/domain";
+import type {
+  BatchResult,
+  EntityCreate,
+  EntityName,
+  EntityPatch,
+  EntityRecord,
+  HandoverInput,
+  HistoryEntry,
+  Me,
+  Measure,
+  Page,
+  VerificationInput,
+} from "@oha/domain";
 
-/** A page of a list, as every list endpoint answers. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-}
+export type { BatchResult, HistoryEntry, Me, Page };
 
 /** The query of a list endpoint: paging, sort, search, projection and one filter per field. */
 export interface ListQuery {
@@ -16,48 +22,8 @@ export interface ListQuery {
   readonly q?: string;
   readonly fields?: readonly string[];
   readonly filters?: Readonly<Record<string, string>>;
-}
-
-/** One entry of a record's change history (`GET /api/v1/<plural>/{id}/history`), oldest first. */
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly action: "create" | "update" | "delete" | "purge" | "import";
-  /** The version after the change; null for a purge. */
-  readonly version: number | null;
-  readonly principal: string;
-  readonly at: string;
-  /** The changed fields before the change; null for a create. */
-  readonly before: Readonly<Record<string, unknown>> | null;
-  /** The changed fields after the change; null for a purge. */
-  readonly after: Readonly<Record<string, unknown>> | null;
-}
-
-/** Who is signed in and in which tenant (`GET /api/v1/me`). */
-export interface Me {
-  readonly principal: {
-    readonly id: string;
-    readonly role: Role;
-    readonly actorId?: string;
-    readonly kind: string;
-  };
-  readonly tenant: { readonly id: string; readonly name: string };
-}
-
-/** The answer of a batch write (`POST /api/v1/<plural>/batch`). */
-export interface BatchResult {
-  readonly dryRun: boolean;
-  readonly ok: boolean;
-  readonly results: readonly {
-    readonly index: number;
-    readonly ok: boolean;
-    readonly id?: string;
-    readonly errors?: readonly {
-      path: string;
-      code: string;
-      message: string;
-      messages?: { de: string; en: string };
-    }[];
-  }[];
+  /** `only`: just the deleted records (to restore them); `true`: deleted ones too. */
+  readonly deleted?: "only" | "true";
 }
 
 /** A stored record of any entity: the fields every record has. */
@@ -88,10 +54,16 @@ export interface Api {
     patch: EntityPatch<N>,
   ): Promise<EntityRecord<N>>;
   remove(name: EntityName, id: string, version: number): Promise<void>;
+  /** Brings a deleted record back (`If-Match` with the deleted record's version). */
+  restore<N extends EntityName>(name: N, id: string, version: number): Promise<EntityRecord<N>>;
   history(name: EntityName, id: string): Promise<HistoryEntry[]>;
   batch<N extends EntityName>(
     name: N,
     items: readonly EntityCreate<N>[],
     dryRun: boolean,
   ): Promise<BatchResult>;
+  /** The handover command: the affiliation ends, the successor takes over its seats and memberships. */
+  handOver(affiliationId: string, version: number, input: HandoverInput): Promise<void>;
+  /** The verification stamp: the measure is confirmed as still accurate, by the signed-in person, now. */
+  verify(measureId: string, version: number, input: VerificationInput): Promise<Measure>;
 }

@@ -10,7 +10,7 @@ import { useFormatter } from "../lib/display.js";
 import {
   editable,
   type FieldSpec,
-  formFields,
+  fieldsOf,
   fromDraft,
   isRequired,
   mergePatch,
@@ -18,6 +18,7 @@ import {
 } from "../lib/forms.js";
 import { FieldInput, fieldId, useFieldLabel } from "./FieldInput.js";
 import { ProblemAlert } from "./ProblemAlert.js";
+import { useUnsavedGuard } from "./UnsavedGuard.js";
 
 /** Props of {@link EntityForm}. */
 export interface EntityFormProps<N extends UiEntity> {
@@ -60,7 +61,7 @@ function localProblem(title: string): ApiError {
  */
 export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
   const { entity, formId, record, hidden = [], onSaved, onCancel } = props;
-  const fields = props.fields ?? (formFields[entity] as readonly FieldSpec[]);
+  const fields = props.fields ?? fieldsOf(entity);
   const { t } = useTranslation();
   const locale = useLocale();
   const labelOf = useFieldLabel(entity);
@@ -77,6 +78,9 @@ export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
   const [problem, setProblem] = useState<unknown>();
   const [conflict, setConflict] = useState<Conflict>();
   const [busy, setBusy] = useState(false);
+  const [initial, setInitial] = useState(() => fromDraft(fields, draft));
+  const dirty = Object.keys(mergePatch(initial, fromDraft(fields, draft))).length > 0;
+  const guard = useUnsavedGuard(dirty);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLElement>(null);
 
@@ -101,6 +105,7 @@ export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
   const saveChanges = async (id: string, at: number, patch: Record<string, unknown>) => {
     try {
       const saved = await update.mutateAsync({ id, version: at, patch: patch as never });
+      guard.allow();
       onSaved(saved as EntityRecord<N>);
     } catch (error) {
       fail(error, patch);
@@ -129,6 +134,7 @@ export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
       if (!record) {
         try {
           const created = await create.mutateAsync(value as never);
+          guard.allow();
           onSaved(created as EntityRecord<N>);
         } catch (error) {
           fail(error);
@@ -137,6 +143,7 @@ export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
       }
       const patch = mergePatch(base, value);
       if (Object.keys(patch).length === 0) {
+        guard.allow();
         onSaved(record);
         return;
       }
@@ -150,6 +157,7 @@ export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
     setBase(editable(current));
     setVersion(current.version);
     setDraft(toDraft(fields, editable(current)));
+    setInitial(fromDraft(fields, toDraft(fields, editable(current))));
     setConflict(undefined);
     setErrors([]);
     setProblem(undefined);
@@ -178,6 +186,7 @@ export function EntityForm<N extends UiEntity>(props: EntityFormProps<N>) {
 
   return (
     <form className="entity-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
+      {guard.dialog}
       {errors.length ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <h2>{t("form.summaryTitle")}</h2>

@@ -78,7 +78,7 @@ export function useEntityExport(
   const ctx = useFormatContext();
   const labelOf = useFieldLabel(entity);
   return async () => {
-    const all = (await fetchAll(api, entity, query)) as unknown as AnyRecord[];
+    const all: AnyRecord[] = await fetchAll(api, entity, query);
     const records = filter ? all.filter(filter) : all;
     return {
       header: ["ID", ...fields.map((field) => labelOf(field))],

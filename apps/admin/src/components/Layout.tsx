@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { useSession } from "../auth/session.js";
 import { useLabels } from "../i18n/index.js";
+import { listPath } from "../lib/paths.js";
+import { primaryResources } from "../resources.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 
 /** The frame of every signed-in page: skip link, header with tenant and sign-out, navigation, main. */
@@ -11,14 +13,14 @@ export function Layout() {
   const { me, signOut } = useSession();
   const links = [
     { to: "/", label: t("nav.home"), end: true },
-    { to: "/actors", label: labels.entity("actor", true) },
-    { to: "/contacts", label: labels.entity("contact", true) },
-    { to: "/bodies", label: labels.entity("body", true) },
-    { to: "/meetings", label: labels.entity("meeting", true) },
-    { to: "/action-items", label: t("nav.actionItems") },
-    { to: "/measures", label: labels.entity("measure", true) },
-    { to: "/indicators", label: labels.entity("indicator", true) },
-    { to: "/import", label: t("nav.import") },
+    ...primaryResources.map((r) => ({
+      to: listPath(r.name),
+      label: labels.entity(r.name, true),
+      end: false,
+    })),
+    { to: "/action-items", label: t("nav.actionItems"), end: false },
+    { to: "/import", label: t("nav.import"), end: false },
+    { to: "/areas", label: t("nav.all"), end: false },
   ];
   return (
     <>

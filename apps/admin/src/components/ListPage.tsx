@@ -1,13 +1,15 @@
-import type { EnumId } from "@oha/domain";
+import { can, type EnumId } from "@oha/domain";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useEverything, useList } from "../api/hooks.js";
 import type { UiEntity } from "../api/http.js";
 import type { AnyRecord } from "../api/types.js";
+import { useSession } from "../auth/session.js";
 import { useLabels } from "../i18n/index.js";
 import { defaultSizes, type ListSpec, type ListState, toListQuery } from "../lib/list-state.js";
 import { useLookup } from "../lib/lookup.js";
+import { deletedPath } from "../lib/paths.js";
 import { useListState } from "../lib/use-list-state.js";
 import { type Column, DataTable, Pagination } from "./DataTable.js";
 import { ExportButtons, useEntityExport } from "./ExportButtons.js";
@@ -15,6 +17,7 @@ import { useEnumOptions } from "./Field.js";
 import { useFieldLabel } from "./FieldInput.js";
 import { PageTitle } from "./PageTitle.js";
 import { Loading, ProblemAlert } from "./ProblemAlert.js";
+import { DeletedBanner } from "./RecordParts.js";
 
 /** A filter of a list: by an enum, a referenced record, a yes/no field, or a typed value. */
 export type ListFilter =
@@ -110,6 +113,8 @@ export function ListPage({ config }: { config: ListConfig }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const localFields = config.local?.fields ?? [];
+  const { principal } = useSession();
+  const perms = { remove: principal ? can(principal, "delete", config.entity) : false };
   const spec: ListSpec = {
     filters: [...config.filters.map((f) => f.field)],
     defaultSort: config.defaultSort,
@@ -146,11 +151,11 @@ export function ListPage({ config }: { config: ListConfig }) {
   let total = 0;
   const source = localActive ? everything : paged;
   if (localActive && everything.data) {
-    const matching = (everything.data as unknown as AnyRecord[]).filter((r) => config.local?.test(state, r));
+    const matching = everything.data.filter((r) => config.local?.test(state, r));
     total = matching.length;
     rows = matching.slice((state.page - 1) * state.size, state.page * state.size);
   } else if (paged.data) {
-    rows = paged.data.items as unknown as AnyRecord[];
+    rows = paged.data.items;
     total = paged.data.total;
   }
   const activeFilters = Object.keys(state.filters).length + (state.q ? 1 : 0);
@@ -159,12 +164,20 @@ export function ListPage({ config }: { config: ListConfig }) {
     <>
       <div className="page-header">
         <PageTitle>{config.title}</PageTitle>
-        {config.createPath ? (
-          <Link className="button primary" to={config.createPath}>
-            {config.createLabel ?? t("actions.new", { entity: labels.entity(config.entity) })}
-          </Link>
-        ) : null}
+        <div className="button-row">
+          {config.createPath ? (
+            <Link className="button primary" to={config.createPath}>
+              {config.createLabel ?? t("actions.new", { entity: labels.entity(config.entity) })}
+            </Link>
+          ) : null}
+          {perms.remove ? (
+            <Link className="button secondary" to={deletedPath(config.entity)}>
+              {t("record.recentlyDeleted")}
+            </Link>
+          ) : null}
+        </div>
       </div>
+      <DeletedBanner entity={config.entity} />
       {config.intro}
       <section className="toolbar" aria-label={t("list.filters")}>
         <search className="search">

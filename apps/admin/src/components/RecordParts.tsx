@@ -1,11 +1,14 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useHistory, useRemove } from "../api/hooks.js";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useHistory, useRemove, useRestore } from "../api/hooks.js";
 import type { UiEntity } from "../api/http.js";
 import type { AnyRecord } from "../api/types.js";
 import { formatDate, useLocale } from "../i18n/index.js";
 import { useFormatter } from "../lib/display.js";
 import type { FieldSpec } from "../lib/forms.js";
+import { recordLabel } from "../lib/lookup.js";
+import { deletedPath, listPath } from "../lib/paths.js";
 import { useFieldLabel } from "./FieldInput.js";
 import { Loading, ProblemAlert } from "./ProblemAlert.js";
 
@@ -42,23 +45,89 @@ export function DetailList({
   );
 }
 
+/** What the list shows after a delete: the record's name and how to bring it back. */
+export interface DeletedNotice {
+  readonly entity: UiEntity;
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+}
+
 /**
- * Deletes a record after a confirmation step. The delete carries the version on screen; if
- * someone changed the record meanwhile the server refuses and the reason is shown.
+ * A notice on a list that a record was just deleted, with a button that restores it. The list
+ * gets it from the navigation state that {@link DeleteButton} leaves.
+ */
+export function DeletedBanner({ entity }: { entity: UiEntity }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const restore = useRestore(entity);
+  const state = location.state as { deleted?: DeletedNotice } | null;
+  const notice = state?.deleted?.entity === entity ? state.deleted : undefined;
+  const [restored, setRestored] = useState<string>();
+  if (restored) {
+    return (
+      <output className="alert alert-success">
+        <p>{t("record.restored", { name: restored })}</p>
+      </output>
+    );
+  }
+  if (!notice) return null;
+  return (
+    <section className="alert alert-info" aria-live="polite" aria-label={t("record.recentlyDeleted")}>
+      <p>
+        {t("record.deleted", { name: notice.name })} {t("record.deletedHint")}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={restore.isPending}
+          onClick={() =>
+            restore.mutate(
+              { id: notice.id, version: notice.version },
+              {
+                onSuccess: () => {
+                  setRestored(notice.name);
+                  navigate(".", { replace: true, state: null });
+                },
+              },
+            )
+          }
+        >
+          {t("record.restore")}
+        </button>
+        <Link to={deletedPath(entity)}>{t("record.recentlyDeleted")}</Link>
+      </div>
+      {restore.error ? <ProblemAlert error={restore.error} /> : null}
+    </section>
+  );
+}
+
+/**
+ * Deletes a record after a confirmation step and goes to the entity's list, which offers to
+ * restore it. The delete carries the version on screen; if someone changed the record meanwhile
+ * the server refuses and the reason is shown.
  */
 export function DeleteButton({
   entity,
   record,
-  onDeleted,
   label,
 }: {
   entity: UiEntity;
   record: AnyRecord;
-  onDeleted: () => void;
   label?: string;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const remove = useRemove(entity);
+  const deleted = (): DeletedNotice => ({
+    entity,
+    id: record.id,
+    // A soft delete writes one new version; restoring needs it for If-Match.
+    version: record.version + 1,
+    name: recordLabel(entity, record),
+  });
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   if (!asking) {
@@ -83,7 +152,12 @@ export function DeleteButton({
         type="button"
         className="button danger"
         disabled={remove.isPending}
-        onClick={() => remove.mutate({ id: record.id, version: record.version }, { onSuccess: onDeleted })}
+        onClick={() =>
+          remove.mutate(
+            { id: record.id, version: record.version },
+            { onSuccess: () => navigate(listPath(entity), { state: { deleted: deleted() } }) },
+          )
+        }
       >
         {t("actions.confirmDelete")}
       </button>
@@ -119,7 +193,7 @@ export function HistoryList({ entity, id }: { entity: UiEntity; id: string }) {
             <p>
               <strong>{t(`history.operation.${entry.action}`)}</strong> · {formatDate(entry.at, locale, true)}
               {entry.version !== null ? ` · ${t("history.version", { version: entry.version })}` : ""} ·{" "}
-              <span className="muted">{entry.principal}</span>
+              <span className="muted">{entry.principalName ?? entry.principal}</span>
             </p>
             {entry.action === "update" && fields.length ? (
               <table className="data-table compact">

@@ -9,6 +9,15 @@ export const de = {
     footer: "OHA – Open-Source-Software für die Koordinierung am Übergang Schule–Beruf (EUPL-1.2).",
   },
   nav: {
+    all: "Alle Bereiche",
+    allTitle: "Alle Bereiche des Netzwerks",
+    groups: {
+      network: "Netzwerk und Gremien",
+      agreement: "Vereinbarung, Ziele und Standards",
+      offers: "Angebote",
+      figures: "Zahlen",
+      office: "Koordinierungsstelle und Region",
+    },
     label: "Hauptnavigation",
     home: "Start",
     actionItems: "Offene Aufgaben",
@@ -50,7 +59,7 @@ export const de = {
     edit: "Bearbeiten",
     editEntity: "{{entity}} bearbeiten: {{name}}",
     delete: "Löschen",
-    confirmDelete: "Ja, endgültig löschen",
+    confirmDelete: "Ja, löschen",
     retry: "Erneut versuchen",
     add: "Hinzufügen",
   },
@@ -247,6 +256,17 @@ export const de = {
     },
   },
   record: {
+    byCommands:
+      "Diese Einträge entstehen durch Arbeitsschritte (etwa die Überschneidungsprüfung), nicht durch ein Formular.",
+    deleted: "„{{name}}“ wurde gelöscht.",
+    deletedHint: "Gelöschte Einträge lassen sich unter „Kürzlich gelöscht“ wiederherstellen.",
+    restore: "Wiederherstellen",
+    restored: "„{{name}}“ ist wiederhergestellt.",
+    recentlyDeleted: "Kürzlich gelöscht",
+    recentlyDeletedTitle: "{{entities}}: kürzlich gelöscht",
+    noneDeleted: "Hier ist nichts gelöscht.",
+    deletedAt: "Gelöscht am",
+    more: "Weitere Angaben",
     details: "Angaben",
     version: "Version",
     confirmDelete: "Wirklich löschen?",
@@ -310,8 +330,6 @@ export const de = {
     successor: "Nachfolge",
     successorRole: "Funktion der Nachfolge",
     handOverSubmit: "Übergabe speichern",
-    handOverPending:
-      "Die bisherige Zugehörigkeit ist beendet, die Zugehörigkeit der Nachfolge aber noch nicht gespeichert. Bitte erneut speichern.",
     seats: "Sitze und Mitgliedschaften in Gremien",
     noSeats: "Keine Sitze in Gremien.",
     noMeasures: "Keine Maßnahmen.",
@@ -466,5 +484,12 @@ export const de = {
     written_one: "{{count}} Zeile importiert.",
     written_other: "{{count}} Zeilen importiert.",
     toList: "Zur Liste: {{list}}",
+  },
+  unsaved: {
+    title: "Ungespeicherte Änderungen",
+    message:
+      "Sie haben Änderungen, die noch nicht gespeichert sind. Wenn Sie die Seite verlassen, gehen sie verloren.",
+    stay: "Weiter bearbeiten",
+    leave: "Änderungen verwerfen",
   },
 };

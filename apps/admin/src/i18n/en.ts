@@ -10,6 +10,15 @@ export const en: Strings<typeof de> = {
     footer: "OHA – open-source software for coordinating the transition from school to work (EUPL-1.2).",
   },
   nav: {
+    all: "All areas",
+    allTitle: "All areas of the network",
+    groups: {
+      network: "Network and bodies",
+      agreement: "Agreement, goals and standards",
+      offers: "Offers",
+      figures: "Figures",
+      office: "Coordination office and region",
+    },
     label: "Main navigation",
     home: "Home",
     actionItems: "Open action items",
@@ -248,6 +257,16 @@ export const en: Strings<typeof de> = {
     },
   },
   record: {
+    byCommands: "These entries are made by steps of the work (such as the overlap review), not by a form.",
+    deleted: "“{{name}}” was deleted.",
+    deletedHint: "Deleted entries can be restored under “Recently deleted”.",
+    restore: "Restore",
+    restored: "“{{name}}” has been restored.",
+    recentlyDeleted: "Recently deleted",
+    recentlyDeletedTitle: "{{entities}}: recently deleted",
+    noneDeleted: "Nothing has been deleted here.",
+    deletedAt: "Deleted on",
+    more: "More details",
     details: "Details",
     version: "Version",
     confirmDelete: "Really delete?",
@@ -311,8 +330,6 @@ export const en: Strings<typeof de> = {
     successor: "Successor",
     successorRole: "Role of the successor",
     handOverSubmit: "Save handover",
-    handOverPending:
-      "The old affiliation has ended, but the successor's has not been saved yet. Please save again.",
     seats: "Seats and memberships in bodies",
     noSeats: "No seats in bodies.",
     noMeasures: "No measures.",
@@ -462,5 +479,11 @@ export const en: Strings<typeof de> = {
     written_one: "{{count}} row imported.",
     written_other: "{{count}} rows imported.",
     toList: "To the list: {{list}}",
+  },
+  unsaved: {
+    title: "Unsaved changes",
+    message: "You have changes that are not saved yet. If you leave this page, they are lost.",
+    stay: "Keep editing",
+    leave: "Discard changes",
   },
 };

@@ -1,7 +1,7 @@
 import { type EnumId, entities, type Locale, labels, messages, validate } from "@oha/domain";
 import Papa from "papaparse";
 import type { FieldProblem } from "../api/problem.js";
-import { type FieldSpec, formFields, parseNumber, splitList } from "./forms.js";
+import { type FieldSpec, fieldsOf, parseNumber, splitList } from "./forms.js";
 
 /** The entities that can be imported from CSV. */
 export const importEntities = ["actor", "contact", "measure"] as const;
@@ -27,7 +27,7 @@ export function parseCsv(text: string): CsvTable {
 /** The fields an import fills: a form's fields, with an address split into its parts. */
 export function importFields(entity: ImportEntity): FieldSpec[] {
   const out: FieldSpec[] = [];
-  for (const spec of formFields[entity] as readonly FieldSpec[]) {
+  for (const spec of fieldsOf(entity)) {
     if (spec.kind === "address") {
       out.push(
         { name: `${spec.name}.street`, kind: "text" },

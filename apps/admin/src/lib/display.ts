@@ -2,7 +2,7 @@ import { type Locale, labelOf } from "@oha/domain";
 import { useTranslation } from "react-i18next";
 import type { UiEntity } from "../api/http.js";
 import { formatDate, useLocale } from "../i18n/index.js";
-import { type FieldSpec, formFields } from "./forms.js";
+import { type FieldSpec, fieldsOf } from "./forms.js";
 import { useLookup } from "./lookup.js";
 
 /** What formatting needs besides the value: the language, names of referenced records, yes/no. */
@@ -15,7 +15,7 @@ export interface FormatContext {
 
 /** The spec of a field of an entity, if the UI knows it. */
 export function specOf(entity: UiEntity, field: string): FieldSpec | undefined {
-  return (formFields[entity] as readonly FieldSpec[]).find((spec) => spec.name === field);
+  return fieldsOf(entity).find((spec) => spec.name === field);
 }
 
 /** A value as a person reads it: enum labels from the domain, names for ids, local dates. */

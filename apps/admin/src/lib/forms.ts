@@ -1,4 +1,4 @@
-import { type EnumId, entities, objectShape } from "@oha/domain";
+import { type EnumId, editableFields, entities, objectShape } from "@oha/domain";
 import type { UiEntity } from "../api/http.js";
 
 /** How a field is edited. */
@@ -156,7 +156,21 @@ export const formFields = {
     f("provisional", "boolean"),
     f("note", "textarea"),
   ],
-} as const satisfies Record<UiEntity, readonly FieldSpec[]>;
+} as const satisfies Partial<Record<UiEntity, readonly FieldSpec[]>>;
+
+const ownFields: Partial<Record<UiEntity, readonly FieldSpec[]>> = formFields;
+
+/**
+ * The fields of an entity's forms, details, imports and exports: the hand-ordered list (with
+ * sections) where the UI has one, otherwise derived from the domain's schema by `editableFields`.
+ */
+export function fieldsOf(entity: UiEntity): readonly FieldSpec[] {
+  const own = ownFields[entity];
+  if (own) return own;
+  return editableFields(entity)
+    .filter((field) => field.field !== "illustrative")
+    .map(({ field, ...rest }) => ({ name: field, ...rest }));
+}
 
 /** Whether the domain requires a field when a record is created. */
 export function isRequired(entity: UiEntity, field: string): boolean {

@@ -1,43 +1,21 @@
-import type { EntityRecord } from "@oha/domain";
+import { type EntityRecord, entities, type Locale, recordTitle } from "@oha/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useApi } from "../api/context.js";
 import { fetchAll, keys } from "../api/hooks.js";
 import type { UiEntity } from "../api/http.js";
 import type { AnyRecord } from "../api/types.js";
 
-/** The fields a lookup needs per entity: enough to name a record. */
-const labelFields: Record<UiEntity, readonly string[]> = {
-  actor: ["name", "shortName", "kind"],
-  contact: ["givenName", "familyName"],
-  affiliation: ["role", "contactId", "actorId"],
-  body: ["name", "shortName"],
-  seat: ["label", "bodyId", "actorId"],
-  membership: ["role", "contactId", "bodyId"],
-  meeting: ["title", "start"],
-  measure: ["title"],
-  indicator: ["code", "name"],
-  observation: ["date", "value"],
-};
-
-/** How a record is named in lists, selects and links. */
-export function recordLabel(entity: UiEntity, record: Partial<AnyRecord> | undefined): string {
+/**
+ * How a record is named in lists, selects and links: the domain's title fields of the entity
+ * (`recordTitle`), falling back to the id.
+ */
+export function recordLabel(
+  entity: UiEntity,
+  record: Partial<AnyRecord> | undefined,
+  locale: Locale = "de",
+): string {
   if (!record) return "";
-  const r = record as Record<string, unknown>;
-  switch (entity) {
-    case "actor":
-      return String(r.name ?? r.id ?? "");
-    case "contact":
-      return [r.givenName, r.familyName].filter(Boolean).join(" ") || String(r.id ?? "");
-    case "indicator":
-      return [r.code, r.name].filter(Boolean).join(" – ");
-    case "meeting":
-    case "measure":
-      return String(r.title ?? r.id ?? "");
-    case "body":
-      return String(r.name ?? r.id ?? "");
-    default:
-      return String(r.label ?? r.role ?? r.id ?? "");
-  }
+  return recordTitle(entity, record, locale) || String(record.id ?? "");
 }
 
 /** An option of a reference select. */
@@ -56,7 +34,7 @@ export function useLookup(entity: UiEntity, enabled = true) {
   return useQuery({
     queryKey: keys.lookup(entity),
     queryFn: async () => {
-      const items = (await fetchAll(api, entity, { fields: labelFields[entity] })) as unknown as AnyRecord[];
+      const items = await fetchAll(api, entity, { fields: entities[entity].titleFields });
       const options: LookupOption[] = items
         .map((record) => ({ id: record.id, label: recordLabel(entity, record), record }))
         .sort((a, b) => a.label.localeCompare(b.label, "de"));

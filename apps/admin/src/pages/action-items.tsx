@@ -77,7 +77,7 @@ export function ActionItemsPage() {
   });
   const meetings = useEverything("meeting", { fields: ["title", "start", "actionItems"] });
   const day = today();
-  const all = openActionItems((meetings.data ?? []) as unknown as AnyRecord[]);
+  const all = openActionItems(meetings.data ?? []);
   const q = state.q.trim().toLowerCase();
   const matching = all
     .filter((item) => !state.filters.status || item.status === state.filters.status)

@@ -38,14 +38,17 @@ describe("an actor's page", () => {
     const quentin = api.all("contact").find((c) => c.givenName === "Quentin");
     const ended = api.all("affiliation").find((a) => a.contactId === petra?.id);
     const started = api.all("affiliation").find((a) => a.contactId === quentin?.id);
-    expect(ended).toMatchObject({ to: "2026-02-01", endReason: "handover", successorContactId: quentin?.id });
+    // The successor starts on the handover day; the predecessor's last day is the day before.
+    expect(ended).toMatchObject({ to: "2026-01-31", endReason: "handover", successorContactId: quentin?.id });
     expect(started).toMatchObject({
       from: "2026-02-01",
       role: "Schulleitung",
       level: "leadership",
       actorId: actor.id,
     });
-    expect(api.callsOf("update", "affiliation")[0]?.version).toBe(1);
+    // One command with the version the page showed, not three separate writes.
+    expect(api.callsOf("handOver", "affiliation")).toHaveLength(1);
+    expect(api.callsOf("handOver", "affiliation")[0]?.version).toBe(1);
     expect(api.callsOf("remove")).toHaveLength(0);
     const petraRow = await within(contacts).findByRole("row", { name: /Petra Peters/ });
     await waitFor(() => expect(petraRow).toHaveTextContent("Übergabe an Nachfolge → Quentin Quast"));

@@ -1,10 +1,10 @@
-import { type Affiliation, entities, handOver, validate } from "@oha/domain";
+import { type Affiliation, dayBefore, entities, HandoverInput, validate } from "@oha/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useApi } from "../api/context.js";
-import { invalidate, useList } from "../api/hooks.js";
+import { invalidate, useHandOver, useList } from "../api/hooks.js";
 import { type FieldProblem, isApiError } from "../api/problem.js";
 import type { AnyRecord } from "../api/types.js";
 import { ConflictPanel } from "../components/EntityForm.js";
@@ -15,7 +15,7 @@ import { PageTitle } from "../components/PageTitle.js";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.js";
 import { DeleteButton, DetailList, HistoryList } from "../components/RecordParts.js";
 import { formatDate, useLabels, useLocale } from "../i18n/index.js";
-import { editable, formFields, today } from "../lib/forms.js";
+import { editable, fieldsOf, today } from "../lib/forms.js";
 import { useLookup, useRecordName } from "../lib/lookup.js";
 import { EditRecordPage, NewRecordPage, pathOf, usePermissions, WithRecord } from "./generic.js";
 
@@ -74,15 +74,15 @@ export const EditActorPage = () => <EditRecordPage entity="actor" base="/actors"
 /** An actor with its contacts over time, seats in bodies, measures and change history. */
 export function ActorPage() {
   const { id } = useParams();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <WithRecord entity="actor" id={id}>
-      {(actor) => <ActorDetails actor={actor} onDeleted={() => navigate("/actors")} />}
+      {(actor) => <ActorDetails actor={actor} />}
     </WithRecord>
   );
 }
 
-function ActorDetails({ actor, onDeleted }: { actor: AnyRecord; onDeleted: () => void }) {
+function ActorDetails({ actor }: { actor: AnyRecord }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const perms = usePermissions("actor", actor);
@@ -99,13 +99,13 @@ function ActorDetails({ actor, onDeleted }: { actor: AnyRecord; onDeleted: () =>
               {t("actions.edit")}
             </Link>
           ) : null}
-          {perms.remove ? <DeleteButton entity="actor" record={actor} onDeleted={onDeleted} /> : null}
+          {perms.remove ? <DeleteButton entity="actor" record={actor} /> : null}
         </div>
       </div>
       <p className="lead">{labels.value("ActorKind", actor.kind as string)}</p>
       <section aria-labelledby="actor-details">
         <h2 id="actor-details">{t("record.details")}</h2>
-        <DetailList entity="actor" record={actor} fields={formFields.actor} />
+        <DetailList entity="actor" record={actor} fields={fieldsOf("actor")} />
       </section>
       <ContactsOverTime actorId={actor.id} />
       <ActorSeats actorId={actor.id} />
@@ -128,7 +128,7 @@ function ContactsOverTime({ actorId }: { actorId: string }) {
   const affiliations = useList("affiliation", { filters: { actorId }, sort: "-from", limit: 500 });
   const [adding, setAdding] = useState(false);
   const [handing, setHanding] = useState<string>();
-  const items = (affiliations.data?.items ?? []) as unknown as (Affiliation & AnyRecord)[];
+  const items = affiliations.data?.items ?? [];
   return (
     <section aria-labelledby="actor-contacts">
       <div className="section-header">
@@ -368,9 +368,10 @@ function AddContact({ actorId, onDone }: { actorId: string; onDone: () => void }
 }
 
 /**
- * A handover: the affiliation ends on a date with the reason "handover" and the successor,
- * and the successor's affiliation begins with the same role and level (the domain's
- * `handOver()` computes both). Nobody is deleted: continuity stays measurable.
+ * A handover: the affiliation ends the day before the successor starts, with the reason
+ * "handover"; the successor's affiliation begins with the same role and level and takes over
+ * the person's seats and memberships in the bodies. The server runs it as one command (the
+ * domain's `planHandover`). Nobody is deleted: continuity stays measurable.
  */
 function HandOver({
   affiliation,
@@ -393,15 +394,17 @@ function HandOver({
   const [errors, setErrors] = useState<readonly FieldProblem[]>([]);
   const [problem, setProblem] = useState<unknown>();
   const [conflict, setConflict] = useState<AnyRecord>();
-  // Steps already done, so that a retry after a failure neither creates the successor twice
-  // nor ends the old affiliation twice.
+  // A successor entered as a new person is created first; a retry after a failure reuses them.
   const [createdSuccessor, setCreatedSuccessor] = useState<string>();
-  const [ended, setEnded] = useState(false);
+  const handOverCommand = useHandOver();
   const [busy, setBusy] = useState(false);
   if (!affiliation) return null;
 
-  const plan = (successor: string) =>
-    handOver(affiliation, { successorContactId: successor as never, on, role });
+  const input = (successor: string) => ({
+    successorContactId: successor,
+    on,
+    ...(role && role !== affiliation.role ? { role } : {}),
+  });
 
   const run = async (current: AnyRecord) => {
     setBusy(true);
@@ -409,25 +412,32 @@ function HandOver({
     try {
       let successor = createdSuccessor ?? (mode === "existing" ? successorId : undefined);
       if (!successor) {
-        const contact = await api.create("contact", {
+        const contact: AnyRecord = await api.create("contact", {
           givenName: person.givenName,
           familyName: person.familyName,
           ...(person.email ? { email: person.email } : {}),
         });
-        successor = (contact as AnyRecord).id;
+        successor = contact.id;
         setCreatedSuccessor(successor);
       }
-      const { end, start } = plan(successor);
-      if (!ended) {
-        await api.update("affiliation", current.id, current.version, end as never);
-        setEnded(true);
+      // One command, one transaction on the server: the affiliation ends, the successor's begins
+      // and takes over the seats and memberships in the bodies.
+      const checked = validate(HandoverInput, input(successor), locale);
+      if (!checked.ok) {
+        setErrors(checked.error.details ?? []);
+        return;
       }
-      await api.create("affiliation", start as never);
-      await invalidate(client, "affiliation", "contact");
+      await handOverCommand.mutateAsync({
+        affiliationId: current.id,
+        version: current.version,
+        input: checked.value,
+      });
       onDone();
     } catch (error) {
       if (isApiError(error) && error.status === 412 && error.problem.current) {
         setConflict(error.problem.current as AnyRecord);
+      } else if (isApiError(error) && error.problem.errors?.length) {
+        setErrors(error.problem.errors);
       } else setProblem(error);
     } finally {
       setBusy(false);
@@ -451,13 +461,14 @@ function HandOver({
     } else if (mode === "existing" && !successorId) {
       problems.push({ path: "successorContactId", code: "required_field", message: t("form.requiredField") });
     }
-    // Check both halves with the domain's rules before anything is written.
-    const preview = plan(successorId || createdSuccessor || "con_000000000000");
-    const end = validate(entities.affiliation.Create, { ...editable(affiliation), ...preview.end }, locale);
-    if (!end.ok) problems.push(...(end.error.details ?? []));
-    const start = validate(entities.affiliation.Create, preview.start, locale);
-    if (!start.ok)
-      problems.push(...(start.error.details ?? []).filter((d) => !problems.some((p) => p.path === d.path)));
+    // The date and role are checked with the domain's rules before anything is written.
+    const preview = validate(
+      HandoverInput,
+      input(successorId || createdSuccessor || "con_000000000000"),
+      locale,
+    );
+    if (!preview.ok)
+      problems.push(...(preview.error.details ?? []).filter((d) => !problems.some((p) => p.path === d.path)));
     setErrors(problems);
     if (problems.length) return;
     await run(affiliation);
@@ -469,16 +480,11 @@ function HandOver({
       <h3 id="handover-title">{t("actor.handOverTitle", { name: contactName(affiliation.contactId) })}</h3>
       <p className="hint">{t("actor.handOverExplain")}</p>
       {problem ? <ProblemAlert error={problem} /> : null}
-      {ended && problem ? (
-        <p className="alert alert-warning" role="alert">
-          {t("actor.handOverPending")}
-        </p>
-      ) : null}
       {conflict ? (
         <ConflictPanel
           entity="affiliation"
           base={editable(affiliation)}
-          conflict={{ current: conflict, mine: plan(createdSuccessor ?? successorId).end }}
+          conflict={{ current: conflict, mine: { to: dayBefore(on), endReason: "handover" } }}
           onReload={() => {
             setConflict(undefined);
             void invalidate(client, "affiliation");
@@ -603,8 +609,8 @@ function ActorSeats({ actorId }: { actorId: string }) {
   const contactName = useRecordName("contact");
   const seats = useList("seat", { filters: { actorId }, limit: 500 });
   const memberships = useList("membership", { filters: { actorId }, sort: "-from", limit: 500 });
-  const seatItems = (seats.data?.items ?? []) as unknown as AnyRecord[];
-  const memberItems = (memberships.data?.items ?? []) as unknown as AnyRecord[];
+  const seatItems: AnyRecord[] = seats.data?.items ?? [];
+  const memberItems = memberships.data?.items ?? [];
   return (
     <section aria-labelledby="actor-seats">
       <h2 id="actor-seats">{t("actor.seats")}</h2>
@@ -662,7 +668,7 @@ function ActorMeasures({ actorId }: { actorId: string }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const measures = useList("measure", { filters: { providerActorId: actorId }, sort: "title", limit: 100 });
-  const items = (measures.data?.items ?? []) as unknown as AnyRecord[];
+  const items = measures.data?.items ?? [];
   return (
     <section aria-labelledby="actor-measures">
       <div className="section-header">

@@ -10,7 +10,7 @@ import { PageTitle } from "../components/PageTitle.js";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.js";
 import { DeleteButton, DetailList, HistoryList } from "../components/RecordParts.js";
 import { formatDate, useLabels, useLocale } from "../i18n/index.js";
-import { formFields, today } from "../lib/forms.js";
+import { fieldsOf, today } from "../lib/forms.js";
 import { useRecordName } from "../lib/lookup.js";
 import { EditRecordPage, NewRecordPage, pathOf, usePermissions, WithRecord } from "./generic.js";
 
@@ -77,15 +77,15 @@ export const EditBodyPage = () => <EditRecordPage entity="body" base="/bodies" /
 /** A body: who sits where for which partner, deputies and vacant seats, members over time, meetings. */
 export function BodyPage() {
   const { id } = useParams();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <WithRecord entity="body" id={id}>
-      {(body) => <BodyDetails body={body} onDeleted={() => navigate("/bodies")} />}
+      {(body) => <BodyDetails body={body} />}
     </WithRecord>
   );
 }
 
-function BodyDetails({ body, onDeleted }: { body: AnyRecord; onDeleted: () => void }) {
+function BodyDetails({ body }: { body: AnyRecord }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const perms = usePermissions("body", body);
@@ -105,7 +105,7 @@ function BodyDetails({ body, onDeleted }: { body: AnyRecord; onDeleted: () => vo
               {t("actions.edit")}
             </Link>
           ) : null}
-          {perms.remove ? <DeleteButton entity="body" record={body} onDeleted={onDeleted} /> : null}
+          {perms.remove ? <DeleteButton entity="body" record={body} /> : null}
         </div>
       </div>
       <p className="lead">
@@ -114,7 +114,7 @@ function BodyDetails({ body, onDeleted }: { body: AnyRecord; onDeleted: () => vo
       </p>
       <section aria-labelledby="body-details">
         <h2 id="body-details">{t("record.details")}</h2>
-        <DetailList entity="body" record={body} fields={formFields.body} />
+        <DetailList entity="body" record={body} fields={fieldsOf("body")} />
       </section>
       <Seats bodyId={body.id} />
       <Members bodyId={body.id} />
@@ -138,10 +138,10 @@ function Seats({ bodyId }: { bodyId: string }) {
   const seats = useList("seat", { filters: { bodyId }, limit: 500 });
   const memberships = useList("membership", { filters: { bodyId }, limit: 500 });
   const day = today();
-  const active = ((memberships.data?.items ?? []) as unknown as AnyRecord[]).filter((m) =>
+  const active = (memberships.data?.items ?? []).filter((m) =>
     activeOn(m as { from?: string; to?: string }, day),
   );
-  const items = (seats.data?.items ?? []) as unknown as AnyRecord[];
+  const items = seats.data?.items ?? [];
   return (
     <section aria-labelledby="body-seats">
       <div className="section-header">
@@ -243,7 +243,7 @@ function Members({ bodyId }: { bodyId: string }) {
   const perms = usePermissions("membership");
   const [adding, setAdding] = useState(false);
   const memberships = useList("membership", { filters: { bodyId }, sort: "-from", limit: 500 });
-  const items = (memberships.data?.items ?? []) as unknown as AnyRecord[];
+  const items = memberships.data?.items ?? [];
   return (
     <section aria-labelledby="body-members">
       <div className="section-header">
@@ -319,7 +319,7 @@ function BodyMeetings({ bodyId }: { bodyId: string }) {
     limit: 20,
     fields: ["title", "start", "status"],
   });
-  const items = (meetings.data?.items ?? []) as unknown as AnyRecord[];
+  const items = meetings.data?.items ?? [];
   return (
     <section aria-labelledby="body-meetings">
       <h2 id="body-meetings">{labels.entity("meeting", true)}</h2>

@@ -7,7 +7,7 @@ import { PageTitle } from "../components/PageTitle.js";
 import { ProblemAlert } from "../components/ProblemAlert.js";
 import { DeleteButton, DetailList, HistoryList } from "../components/RecordParts.js";
 import { formatDate, useLabels, useLocale } from "../i18n/index.js";
-import { formFields } from "../lib/forms.js";
+import { fieldsOf } from "../lib/forms.js";
 import { recordLabel, useRecordName } from "../lib/lookup.js";
 import { EditRecordPage, NewRecordPage, pathOf, usePermissions, WithRecord } from "./generic.js";
 
@@ -49,15 +49,15 @@ export const EditContactPage = () => <EditRecordPage entity="contact" base="/con
 /** A contact person: where they work(ed), where they sit, what changed. */
 export function ContactPage() {
   const { id } = useParams();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <WithRecord entity="contact" id={id}>
-      {(contact) => <ContactDetails contact={contact} onDeleted={() => navigate("/contacts")} />}
+      {(contact) => <ContactDetails contact={contact} />}
     </WithRecord>
   );
 }
 
-function ContactDetails({ contact, onDeleted }: { contact: AnyRecord; onDeleted: () => void }) {
+function ContactDetails({ contact }: { contact: AnyRecord }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
@@ -74,8 +74,8 @@ function ContactDetails({ contact, onDeleted }: { contact: AnyRecord; onDeleted:
     sort: "-from",
     limit: 500,
   });
-  const affiliationItems = (affiliations.data?.items ?? []) as unknown as AnyRecord[];
-  const membershipItems = (memberships.data?.items ?? []) as unknown as AnyRecord[];
+  const affiliationItems = affiliations.data?.items ?? [];
+  const membershipItems = memberships.data?.items ?? [];
   return (
     <>
       <p className="breadcrumb">
@@ -89,13 +89,13 @@ function ContactDetails({ contact, onDeleted }: { contact: AnyRecord; onDeleted:
               {t("actions.edit")}
             </Link>
           ) : null}
-          {perms.remove ? <DeleteButton entity="contact" record={contact} onDeleted={onDeleted} /> : null}
+          {perms.remove ? <DeleteButton entity="contact" record={contact} /> : null}
         </div>
       </div>
       <p className="hint">{t("contact.deleteHint")}</p>
       <section aria-labelledby="contact-details">
         <h2 id="contact-details">{t("record.details")}</h2>
-        <DetailList entity="contact" record={contact} fields={formFields.contact} />
+        <DetailList entity="contact" record={contact} fields={fieldsOf("contact")} />
       </section>
       <section aria-labelledby="contact-affiliations">
         <h2 id="contact-affiliations">{labels.entity("affiliation", true)}</h2>

@@ -14,7 +14,7 @@ import { PageTitle } from "../components/PageTitle.js";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.js";
 import { DeleteButton, DetailList } from "../components/RecordParts.js";
 import { formatDate, useLabels, useLocale } from "../i18n/index.js";
-import { formFields, parseNumber, today } from "../lib/forms.js";
+import { fieldsOf, parseNumber, today } from "../lib/forms.js";
 import { recordLabel } from "../lib/lookup.js";
 import { EditRecordPage, NewRecordPage, pathOf, usePermissions, WithRecord } from "./generic.js";
 
@@ -69,15 +69,15 @@ export const EditIndicatorPage = () => <EditRecordPage entity="indicator" base="
 /** An indicator with its observations: enter one, or paste many from a spreadsheet. */
 export function IndicatorPage() {
   const { id } = useParams();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <WithRecord entity="indicator" id={id}>
-      {(indicator) => <IndicatorDetails indicator={indicator} onDeleted={() => navigate("/indicators")} />}
+      {(indicator) => <IndicatorDetails indicator={indicator} />}
     </WithRecord>
   );
 }
 
-function IndicatorDetails({ indicator, onDeleted }: { indicator: AnyRecord; onDeleted: () => void }) {
+function IndicatorDetails({ indicator }: { indicator: AnyRecord }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const perms = usePermissions("indicator", indicator);
@@ -87,7 +87,7 @@ function IndicatorDetails({ indicator, onDeleted }: { indicator: AnyRecord; onDe
     filters: { indicatorId: indicator.id },
     sort: "-date",
   });
-  const items = (observations.data ?? []) as unknown as AnyRecord[];
+  const items = observations.data ?? [];
   const number = (value: unknown) =>
     typeof value === "number"
       ? value.toLocaleString(locale === "de" ? "de-DE" : "en-GB")
@@ -105,12 +105,12 @@ function IndicatorDetails({ indicator, onDeleted }: { indicator: AnyRecord; onDe
               {t("actions.edit")}
             </Link>
           ) : null}
-          {perms.remove ? <DeleteButton entity="indicator" record={indicator} onDeleted={onDeleted} /> : null}
+          {perms.remove ? <DeleteButton entity="indicator" record={indicator} /> : null}
         </div>
       </div>
       <section aria-labelledby="indicator-details">
         <h2 id="indicator-details">{t("record.details")}</h2>
-        <DetailList entity="indicator" record={indicator} fields={formFields.indicator} />
+        <DetailList entity="indicator" record={indicator} fields={fieldsOf("indicator")} />
       </section>
       <section aria-labelledby="indicator-observations">
         <div className="section-header">

@@ -1,9 +1,8 @@
 import { can } from "@oha/domain";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { keys, useUpdate } from "../api/hooks.js";
+import { useUpdate, useVerify } from "../api/hooks.js";
 import { isApiError } from "../api/problem.js";
 import type { AnyRecord } from "../api/types.js";
 import { useSession } from "../auth/session.js";
@@ -12,7 +11,7 @@ import { PageTitle } from "../components/PageTitle.js";
 import { ProblemAlert } from "../components/ProblemAlert.js";
 import { DeleteButton, DetailList, HistoryList } from "../components/RecordParts.js";
 import { formatDate, useLabels, useLocale } from "../i18n/index.js";
-import { formFields } from "../lib/forms.js";
+import { fieldsOf } from "../lib/forms.js";
 import { useRecordName } from "../lib/lookup.js";
 import { EditRecordPage, NewRecordPage, pathOf, usePermissions, WithRecord } from "./generic.js";
 
@@ -164,39 +163,30 @@ export function EditMeasurePage() {
 /** A measure: its details, publication and verification, and its history. */
 export function MeasurePage() {
   const { id } = useParams();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <WithRecord entity="measure" id={id}>
-      {(measure) => <MeasureDetails measure={measure} onDeleted={() => navigate("/measures")} />}
+      {(measure) => <MeasureDetails measure={measure} />}
     </WithRecord>
   );
 }
 
-function MeasureDetails({ measure, onDeleted }: { measure: AnyRecord; onDeleted: () => void }) {
+function MeasureDetails({ measure }: { measure: AnyRecord }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
-  const { me } = useSession();
   const perms = usePermissions("measure", measure);
   const update = useUpdate("measure");
-  const client = useQueryClient();
   const [message, setMessage] = useState("");
   const quick = (patch: Record<string, unknown>, done: string) => {
     setMessage("");
     update.mutate(
       { id: measure.id, version: measure.version, patch: patch as never },
-      {
-        onSuccess: () => setMessage(done),
-        onError: (error) => {
-          // Someone else changed the measure: show their version, so the person decides again.
-          if (isApiError(error) && error.status === 412 && error.problem.current) {
-            client.setQueryData(keys.record("measure", measure.id), error.problem.current);
-          }
-        },
-      },
+      { onSuccess: () => setMessage(done) },
     );
   };
-  const stale = isApiError(update.error) && update.error.status === 412;
+  const verify = useVerify();
+  const stale = [update.error, verify.error].some((e) => isApiError(e) && e.status === 412);
   return (
     <>
       <p className="breadcrumb">
@@ -210,7 +200,7 @@ function MeasureDetails({ measure, onDeleted }: { measure: AnyRecord; onDeleted:
               {t("actions.edit")}
             </Link>
           ) : null}
-          {perms.remove ? <DeleteButton entity="measure" record={measure} onDeleted={onDeleted} /> : null}
+          {perms.remove ? <DeleteButton entity="measure" record={measure} /> : null}
         </div>
       </div>
       <p className="lead">
@@ -247,16 +237,14 @@ function MeasureDetails({ measure, onDeleted }: { measure: AnyRecord; onDeleted:
             <button
               type="button"
               className="button secondary"
-              disabled={update.isPending}
-              onClick={() =>
-                quick(
-                  {
-                    lastVerifiedAt: new Date().toISOString(),
-                    lastVerifiedBy: me ? labels.value("Role", me.principal.role).split(" (")[0] : "",
-                  },
-                  t("measure.verified"),
-                )
-              }
+              disabled={verify.isPending}
+              onClick={() => {
+                setMessage("");
+                verify.mutate(
+                  { id: measure.id, version: measure.version },
+                  { onSuccess: () => setMessage(t("measure.verified")) },
+                );
+              }}
             >
               {t("measure.markVerified")}
             </button>
@@ -264,11 +252,12 @@ function MeasureDetails({ measure, onDeleted }: { measure: AnyRecord; onDeleted:
         ) : null}
         <output className="muted">{message}</output>
         {update.error ? <ProblemAlert error={update.error} /> : null}
+        {verify.error ? <ProblemAlert error={verify.error} /> : null}
         {stale ? <p>{t("measure.staleHint")}</p> : null}
       </section>
       <section aria-labelledby="measure-details">
         <h2 id="measure-details">{t("record.details")}</h2>
-        <DetailList entity="measure" record={measure} fields={formFields.measure} />
+        <DetailList entity="measure" record={measure} fields={fieldsOf("measure")} />
       </section>
       <section aria-labelledby="measure-history">
         <h2 id="measure-history">{t("history.title")}</h2>

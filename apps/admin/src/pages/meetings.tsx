@@ -151,31 +151,18 @@ function useMeetingSave(meeting: AnyRecord, onReload: () => void) {
 /** A meeting: agenda, attendance, minutes, decisions and action items, each saved on its own. */
 export function MeetingPage() {
   const { id } = useParams();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const [generation, setGeneration] = useState(0);
   return (
     <WithRecord entity="meeting" id={id}>
       {(meeting) => (
-        <MeetingDetails
-          key={generation}
-          meeting={meeting}
-          onReload={() => setGeneration((g) => g + 1)}
-          onDeleted={() => navigate("/meetings")}
-        />
+        <MeetingDetails key={generation} meeting={meeting} onReload={() => setGeneration((g) => g + 1)} />
       )}
     </WithRecord>
   );
 }
 
-function MeetingDetails({
-  meeting,
-  onReload,
-  onDeleted,
-}: {
-  meeting: AnyRecord;
-  onReload: () => void;
-  onDeleted: () => void;
-}) {
+function MeetingDetails({ meeting, onReload }: { meeting: AnyRecord; onReload: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
@@ -194,7 +181,7 @@ function MeetingDetails({
               {t("actions.edit")}
             </Link>
           ) : null}
-          {perms.remove ? <DeleteButton entity="meeting" record={meeting} onDeleted={onDeleted} /> : null}
+          {perms.remove ? <DeleteButton entity="meeting" record={meeting} /> : null}
         </div>
       </div>
       <p className="lead">
@@ -321,7 +308,7 @@ function AttendanceSection({ meeting, onReload, canEdit }: SectionProps) {
     () => (meeting.attendance as AttendanceDraft[]) ?? [],
   );
   const [extra, setExtra] = useState("");
-  const members = ((memberships.data?.items ?? []) as unknown as AnyRecord[]).filter((m) =>
+  const members = (memberships.data?.items ?? []).filter((m) =>
     activeOn(m as { from?: string; to?: string }, day),
   );
   const people: { contactId: string; actorId?: string }[] = [];

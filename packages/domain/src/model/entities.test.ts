@@ -6,6 +6,7 @@ import {
   createRecord,
   deleteRecord,
   type EntityName,
+  editableFields,
   emptyNetwork,
   entities,
   entityNames,
@@ -398,5 +399,40 @@ describe("notFound and emptyNetwork", () => {
     const network = emptyNetwork();
     expect(Object.keys(network)).toEqual(entityNames);
     for (const name of entityNames) expect(network[name]).toEqual([]);
+  });
+});
+
+describe("editableFields", () => {
+  it("derives how each top-level field is edited from the schema", () => {
+    const kinds = Object.fromEntries(
+      editableFields("goal").map((f) => [f.field, [f.kind, f.enumId ?? f.ref ?? ""].join(":")]),
+    );
+    expect(kinds).toMatchObject({
+      title: "text:",
+      description: "textarea:",
+      level: "enum:GoalLevel",
+      parentGoalId: "ref:goal",
+      agreementId: "ref:agreement",
+      target: "number:",
+      deadline: "date:",
+      ownerActorIds: "refList:actor",
+    });
+  });
+
+  it("leaves out nested structures a generic form cannot edit", () => {
+    const fields = editableFields("agreement").map((f) => f.field);
+    expect(fields).toContain("partyActorIds");
+    expect(fields).not.toContain("signatures");
+    expect(fields).not.toContain("revisions");
+  });
+
+  it("knows e-mail, web and date-time fields, integers and lists of labelled values", () => {
+    const byField = new Map(editableFields("measure").map((f) => [f.field, f]));
+    expect(byField.get("contactEmail")?.kind).toBe("email");
+    expect(byField.get("url")?.kind).toBe("url");
+    expect(byField.get("lastVerifiedAt")?.kind).toBe("datetime");
+    expect(byField.get("places")?.kind).toBe("integer");
+    expect(byField.get("targetGroups")).toMatchObject({ kind: "enumList", enumId: "TargetGroup" });
+    expect(byField.get("areaServed")?.kind).toBe("stringList");
   });
 });

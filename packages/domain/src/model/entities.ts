@@ -831,3 +831,89 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
   }
   throw new Error("Not an object schema");
 }
+
+/** How a top-level field of an entity is edited in a generic form (see {@link editableFields}). */
+export interface EditableField {
+  readonly field: string;
+  readonly kind:
+    | "text"
+    | "textarea"
+    | "email"
+    | "url"
+    | "date"
+    | "datetime"
+    | "integer"
+    | "number"
+    | "boolean"
+    | "enum"
+    | "enumList"
+    | "ref"
+    | "refList"
+    | "stringList";
+  readonly enumId?: EnumId;
+  readonly ref?: EntityName;
+}
+
+const editableCache = new Map<EntityName, readonly EditableField[]>();
+
+function editableKind(schema: z.ZodType): Omit<EditableField, "field"> | undefined {
+  const inner = unwrapAll(schema) as Walkable & { format?: string | null; maxLength?: number | null };
+  const type = inner.def.type;
+  const enumId = enumIdOf(inner);
+  if (type === "enum") return enumId ? { kind: "enum", enumId } : undefined;
+  if (type === "boolean") return { kind: "boolean" };
+  if (type === "number") {
+    const format = inner.format ?? "";
+    return { kind: format.includes("int") ? "integer" : "number" };
+  }
+  if (type === "string") {
+    const format = inner.format ?? "";
+    if (format === "email") return { kind: "email" };
+    if (format === "url") return { kind: "url" };
+    if (format === "date") return { kind: "date" };
+    if (format === "datetime") return { kind: "datetime" };
+    const max = inner.maxLength ?? 0;
+    return { kind: max > 300 ? "textarea" : "text" };
+  }
+  if (type === "array") {
+    const element = (inner.def as unknown as { element: z.ZodType }).element;
+    const item = editableKind(element);
+    if (item?.kind === "enum" && item.enumId) return { kind: "enumList", enumId: item.enumId };
+    if (item?.kind === "text") return { kind: "stringList" };
+  }
+  return undefined;
+}
+
+/**
+ * The top-level fields of an entity a generic form can edit, in the schema's order, with how
+ * each is edited: texts, dates, numbers, yes/no, labelled enums, references to other records (by
+ * the id's prefix) and lists of them. Nested structures (lists of objects) are left to dedicated
+ * screens or commands. Fields written only by commands are left out for entities written by
+ * commands.
+ *
+ * @example
+ * editableFields("fundingProgramme").map((f) => `${f.field}:${f.kind}`); // ["name:text", "funder:text", …]
+ */
+export function editableFields(name: EntityName): readonly EditableField[] {
+  const cached = editableCache.get(name);
+  if (cached) return cached;
+  const refs = new Map<string, { target: EntityName; list: boolean }>();
+  for (const site of referenceSites(name)) {
+    const [field, rest] = site.path;
+    if (!field || site.target === "*") continue;
+    if (site.path.length === 1) refs.set(field, { target: site.target, list: false });
+    else if (site.path.length === 2 && rest === "*") refs.set(field, { target: site.target, list: true });
+  }
+  const fields: EditableField[] = [];
+  for (const [field, schema] of Object.entries(objectShape(entities[name].Create))) {
+    const ref = refs.get(field);
+    if (ref) {
+      fields.push({ field, kind: ref.list ? "refList" : "ref", ref: ref.target });
+      continue;
+    }
+    const kind = editableKind(schema);
+    if (kind) fields.push({ field, ...kind });
+  }
+  editableCache.set(name, fields);
+  return fields;
+}
