@@ -96,6 +96,8 @@ afterAll(async () => {
 describe("the admin UI against the real server", () => {
   let actorId = "";
   let measureId = "";
+  let handoverBodyId = "";
+  let programmeId = "";
 
   it("lets a coordinator sign in and shows the tenant's name", async () => {
     await page.goto(`${server.url}/`);
@@ -137,6 +139,31 @@ describe("the admin UI against the real server", () => {
     const petra = contacts.getByRole("row", { name: /Petra Peters-E2E/ });
     await expect.poll(() => textOf(petra), soon).toContain("bis heute");
 
+    // Petra sits in a body for her actor: after the handover, her successor must sit there.
+    const body = await apiCall<{ id: string }>(server, coordinatorKey, "POST", "/api/v1/bodies", {
+      name: "Zukunftswerkstatt Übergang (E2E)",
+      kind: "working_group",
+      decisionAuthority: "works",
+      targetMeetingsPerYear: 4,
+    });
+    expect(body.status, `POST /api/v1/bodies: ${JSON.stringify(body.body)}`).toBe(201);
+    handoverBodyId = body.body.id;
+    const found = await apiCall<{ items: { id: string }[] }>(
+      server,
+      coordinatorKey,
+      "GET",
+      "/api/v1/contacts?q=Peters-E2E",
+    );
+    const petraId = found.body.items[0]?.id ?? "";
+    const seat = await apiCall(server, coordinatorKey, "POST", "/api/v1/memberships", {
+      bodyId: handoverBodyId,
+      contactId: petraId,
+      actorId,
+      role: "member",
+      from: "2020-01-01",
+    });
+    expect(seat.status, `POST /api/v1/memberships: ${JSON.stringify(seat.body)}`).toBe(201);
+
     await petra.getByRole("button", { name: /übergeben/ }).click();
     const handover = page.getByRole("form", { name: /Übergabe/ });
     await handover.getByLabel(/Vorname/).fill("Quentin");
@@ -152,6 +179,22 @@ describe("the admin UI against the real server", () => {
       .filter({ has: page.getByRole("rowheader", { name: /Quentin Quast-E2E/ }) });
     await expect.poll(() => textOf(quentin), soon).toContain("bis heute");
     await check(page, "06-actor");
+  });
+
+  it("puts the successor on the body's attendance list after the handover, not the predecessor", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const meeting = await apiCall<{ id: string }>(server, coordinatorKey, "POST", "/api/v1/meetings", {
+      bodyId: handoverBodyId,
+      title: "Sitzung nach der Übergabe (E2E)",
+      start: `${tomorrow}T10:00:00.000Z`,
+    });
+    expect(meeting.status, `POST /api/v1/meetings: ${JSON.stringify(meeting.body)}`).toBe(201);
+    await page.goto(`${server.url}/meetings/${meeting.body.id}`);
+    await page.getByRole("heading", { level: 1, name: "Sitzung nach der Übergabe (E2E)" }).waitFor();
+    const attendance = page.getByRole("region", { name: "Anwesenheit" });
+    await visible(attendance.getByRole("group", { name: /Quentin Quast-E2E/ }));
+    expect(await attendance.getByRole("group", { name: /Petra Peters-E2E/ }).count()).toBe(0);
+    await check(page, "06b-meeting-after-handover");
   });
 
   it("plans a meeting, takes attendance and records a decision with an action item", async () => {
@@ -457,6 +500,118 @@ describe("the admin UI against the real server", () => {
     }
   });
 
+  it("deletes a record, offers to restore it, and restores it from the recently deleted list", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Alle Bereiche" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Alle Bereiche des Netzwerks" }).waitFor();
+    await check(page, "20-areas");
+    await page.getByRole("link", { name: "Förderprogramme" }).click();
+    await page.getByRole("heading", { level: 1, name: "Förderprogramme" }).waitFor();
+    await check(page, "21-funding-programmes");
+    await page.getByRole("link", { name: "Förderprogramm anlegen" }).click();
+    await page.getByLabel(/^Name/).fill("Regionales Übergangsmanagement (E2E)");
+    await page.getByLabel(/^Fördermittelgeber/).fill("Landkreis Osterode am Harz");
+    await page.getByLabel(/^Ebene des Fördermittelgebers/).selectOption({ label: "Landkreis / Kommune" });
+    await check(page, "22-funding-programme-new");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    const title = page.getByRole("heading", { level: 1, name: "Regionales Übergangsmanagement (E2E)" });
+    await title.waitFor();
+    programmeId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    expect(programmeId).toMatch(/^fun_/);
+    await check(page, "23-funding-programme");
+
+    await page.getByRole("button", { name: "Löschen" }).click();
+    await page.getByRole("button", { name: "Ja, löschen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Förderprogramme" }).waitFor();
+    const notice = page.getByRole("region", { name: "Kürzlich gelöscht" });
+    await expect
+      .poll(() => textOf(notice), soon)
+      .toContain("„Regionales Übergangsmanagement (E2E)“ wurde gelöscht.");
+    await expect
+      .poll(() => page.getByRole("row", { name: /Regionales Übergangsmanagement \(E2E\)/ }).count(), soon)
+      .toBe(0);
+    await check(page, "24-funding-programmes-deleted-notice");
+    await notice.getByRole("button", { name: "Wiederherstellen" }).click();
+    await visible(page.getByText("„Regionales Übergangsmanagement (E2E)“ ist wiederhergestellt."));
+    await visible(page.getByRole("row", { name: /Regionales Übergangsmanagement \(E2E\)/ }));
+
+    // Deleted again, it is restored from the list of recently deleted records.
+    await page
+      .getByRole("row", { name: /Regionales Übergangsmanagement \(E2E\)/ })
+      .getByRole("link")
+      .click();
+    await title.waitFor();
+    await page.getByRole("button", { name: "Löschen" }).click();
+    await page.getByRole("button", { name: "Ja, löschen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Förderprogramme" }).waitFor();
+    await page.getByRole("link", { name: "Kürzlich gelöscht" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Förderprogramme: kürzlich gelöscht" }).waitFor();
+    await check(page, "25-funding-programmes-recently-deleted");
+    await page
+      .getByRole("button", { name: "Wiederherstellen: Regionales Übergangsmanagement (E2E)" })
+      .click();
+    await title.waitFor();
+    const restored = await apiCall<{ deleted: boolean; version: number }>(
+      server,
+      coordinatorKey,
+      "GET",
+      `/api/v1/funding-programmes/${programmeId}`,
+    );
+    expect(restored.status).toBe(200);
+    // Created, deleted, restored, deleted, restored: five versions, nothing lost.
+    expect(restored.body).toMatchObject({ deleted: false, version: 5 });
+  });
+
+  it("asks before leaving a form with unsaved changes, and keeps them when the person stays", async () => {
+    await page.getByRole("link", { name: "Bearbeiten" }).click();
+    const name = page.getByLabel(/^Name/);
+    await expect.poll(() => name.inputValue(), soon).toBe("Regionales Übergangsmanagement (E2E)");
+    await name.fill("Regionales Übergangsmanagement (E2E, geändert)");
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Akteure" })
+      .click();
+    const dialog = page.getByRole("alertdialog", { name: "Ungespeicherte Änderungen" });
+    await visible(dialog);
+    await check(page, "26-unsaved-changes");
+    await dialog.getByRole("button", { name: "Weiter bearbeiten" }).click();
+    expect(await name.inputValue()).toBe("Regionales Übergangsmanagement (E2E, geändert)");
+    expect(await page.getByRole("heading", { level: 1, name: "Akteure" }).count()).toBe(0);
+
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Akteure" })
+      .click();
+    await page
+      .getByRole("alertdialog", { name: "Ungespeicherte Änderungen" })
+      .getByRole("button", { name: "Änderungen verwerfen" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Akteure" }).waitFor();
+    const unchanged = await apiCall<{ name: string }>(
+      server,
+      coordinatorKey,
+      "GET",
+      `/api/v1/funding-programmes/${programmeId}`,
+    );
+    expect(unchanged.body.name).toBe("Regionales Übergangsmanagement (E2E)");
+
+    // A save leaves without asking.
+    await page.goto(`${server.url}/funding-programmes`);
+    await page
+      .getByRole("row", { name: /Regionales Übergangsmanagement \(E2E\)/ })
+      .getByRole("link")
+      .click();
+    await page.getByRole("link", { name: "Bearbeiten" }).click();
+    await page.getByLabel(/^Name/).fill("Regionales Übergangsmanagement Harz (E2E)");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: "Regionales Übergangsmanagement Harz (E2E)" })
+      .waitFor();
+    expect(await page.getByRole("alertdialog").count()).toBe(0);
+  });
+
   it("checked every route it visited with axe", () => {
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
@@ -475,6 +630,11 @@ describe("the admin UI against the real server", () => {
         "/measures/:id",
         "/measures/:id/edit",
         "/import",
+        "/areas",
+        "/funding-programmes",
+        "/funding-programmes/new",
+        "/funding-programmes/:id",
+        "/funding-programmes/deleted",
       ]),
     );
   });

@@ -1,3 +1,4 @@
+import { fieldLabel } from "@oha/domain";
 import { useTranslation } from "react-i18next";
 import type { UiEntity } from "../api/http.js";
 import type { FieldProblem } from "../api/problem.js";
@@ -9,11 +10,17 @@ import { CheckboxField, CheckboxGroup, SelectField, TextArea, TextField, useEnum
 /** The id of a field's input, so the error summary can link to it. */
 export const fieldId = (form: string, path: string) => `${form}-${path.replaceAll(".", "-")}`;
 
-/** The label of a field: entity-specific if there is one, else the shared one. */
+/**
+ * The label of a field: the UI's own wording where it has one (entity-specific, else shared),
+ * otherwise the domain's label of the field, so every entity's fields are named.
+ */
 export function useFieldLabel(entity: UiEntity) {
   const { t } = useTranslation();
+  const locale = useLocale();
   return (field: string) =>
-    t([`fields.${entity}.${field}`, `fields.common.${field}`], { defaultValue: field });
+    t([`fields.${entity}.${field}`, `fields.common.${field}`], {
+      defaultValue: fieldLabel(entity, field, locale),
+    });
 }
 
 /** The first message for a path (or anything below it) in the current language. */
