@@ -8,6 +8,7 @@ import {
   assessParticipation,
   assessStandards,
   compareReconciliationRounds,
+  coverageMatrix,
   goalRealisation,
   goalRealisationFromReport,
   measureRealisation,
@@ -244,5 +245,20 @@ export function resultsOf({ network, asOf }: Dataset): AnalysisResult[] {
       })),
     ),
     { analysis: "assessNetworkHealth", how: "default", result: assessNetworkHealth(network, { asOf }) },
+    {
+      analysis: "coverageMatrix",
+      how: "the region's municipalities, at least 10 places",
+      result: coverageMatrix(network.measure, {
+        municipalities: network.region[0]?.municipalities ?? [],
+        minimumPlaces: 10,
+      }),
+    },
+    {
+      analysis: "coverageMatrix",
+      how: "one municipality left out, so measures name keys the matrix does not have",
+      result: coverageMatrix(network.measure, {
+        municipalities: (network.region[0]?.municipalities ?? []).slice(1),
+      }),
+    },
   ];
 }

@@ -44,7 +44,7 @@ const listPath: Record<ImportEntity, string> = {
 function fieldLabels(entity: ImportEntity, field: string): string[] {
   const [top, sub] = field.split(".");
   const pick = (resource: typeof de | typeof en) => {
-    const fields = resource.fields as unknown as Record<string, Record<string, string>>;
+    const fields: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> = resource.fields;
     const key = sub ?? top ?? field;
     return fields[entity]?.[key] ?? fields.common?.[key];
   };

@@ -614,10 +614,10 @@ function ActionItems({ meeting, onReload, canEdit }: SectionProps) {
     setItems((list) =>
       list.map((item, i) => {
         if (i !== index) return item;
-        const next = { ...item } as Record<string, string>;
+        const next: Partial<ActionDraft> = { ...item };
         if (value) next[field] = value;
         else delete next[field];
-        return next as unknown as ActionDraft;
+        return next as ActionDraft;
       }),
     );
   const err = (index: number, field: string) => messageAt(errors, `actionItems.${index}.${field}`, locale);

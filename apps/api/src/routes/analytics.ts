@@ -7,6 +7,7 @@ import {
   assessParticipation,
   assessStandards,
   ContinuityAssessment,
+  CoverageResult,
   compareReconciliationRounds,
   coverageMatrix,
   findOverlaps,
@@ -185,7 +186,7 @@ export function analyticsRoutes() {
         responses: {
           200: {
             description: "Matrix target group × category × municipality × school year, with gaps",
-            content: { "application/json": { schema: result("CoverageResult", "Cells and gaps.") } },
+            content: { "application/json": { schema: CoverageResult } },
           },
           ...readProblems,
         },
@@ -203,7 +204,7 @@ export function analyticsRoutes() {
             ...(q.category ? { categories: [q.category] } : {}),
           });
         });
-        return c.json(coverage as unknown as Record<string, unknown>, 200);
+        return c.json(coverage, 200);
       },
     )
     .openapi(

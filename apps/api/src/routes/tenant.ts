@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ActorId, entities, Role } from "@oha/domain";
+import { ActorId, entities, NetworkSchema, Role } from "@oha/domain";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
@@ -45,6 +45,19 @@ const ImportSummary = z
     perEntity: z.record(z.string(), z.unknown()),
   })
   .meta({ id: "ImportSummary" });
+
+/** A whole tenant as one JSON document (`oha.tenant-bundle`, version 1): every record per entity, deleted ones too. */
+const TenantBundleSchema = z
+  .strictObject({
+    format: z.literal("oha.tenant-bundle"),
+    version: z.literal(1),
+    exportedAt: z.string(),
+    tenantId: z.string(),
+    network: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).meta({
+      description: "The records of every entity, by entity name; each record as its entity's schema says.",
+    }),
+  })
+  .meta({ id: "TenantBundle" });
 
 /** The caller, the tenant's own settings, its API keys, and the whole-tenant export and import. */
 export function tenantRoutes() {
@@ -231,7 +244,7 @@ export function tenantRoutes() {
           200: {
             description: "The bundle",
             content: {
-              "application/json": { schema: z.record(z.string(), z.unknown()).meta({ id: "TenantBundle" }) },
+              "application/json": { schema: TenantBundleSchema },
             },
           },
           ...problemResponses("unauthorized", "forbidden", "rate_limited"),
@@ -241,7 +254,9 @@ export function tenantRoutes() {
         guard(c, "export", "tenant");
         const bundle = await storeOf(c).exportBundle();
         c.header("Content-Disposition", `attachment; filename="oha-${c.get("principal").tenantId}.json"`);
-        return c.json(bundle as unknown as Record<string, unknown>, 200);
+        // Checked against its schema on the way out: an export that a later import would refuse
+        // fails here, loudly, instead of at the other district.
+        return c.json(TenantBundleSchema.parse(bundle), 200);
       },
     )
     .openapi(

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ContinuityAssessment } from "./continuity.js";
+import { CoverageResult } from "./coverage.js";
 import { GoalProgressReport } from "./goals.js";
 import { NetworkHealth } from "./health.js";
 import { ParticipationAssessment } from "./participation.js";
@@ -18,8 +19,7 @@ export interface AnalysisDeclaration<N extends AnalysisName = AnalysisName> {
 
 /**
  * Every analysis with the entities it reads and the schema of its result, so that a store loads
- * only those tables and an API documents the result. The overlap finder and the coverage matrix
- * declare their schemas in their own modules.
+ * only those tables and an API documents the result.
  *
  * @example
  * analyses.assessContinuity.reads; // ["actor", "affiliation", "body", "seat", "membership"]
@@ -36,6 +36,6 @@ export const analyses = {
   analyseReconciliationRound: { reads: analysisReads.analyseReconciliationRound, result: RoundAnalysis },
   compareReconciliationRounds: { reads: analysisReads.compareReconciliationRounds, result: RoundTrend },
   findOverlaps: { reads: analysisReads.findOverlaps },
-  coverageMatrix: { reads: analysisReads.coverageMatrix },
+  coverageMatrix: { reads: analysisReads.coverageMatrix, result: CoverageResult },
   assessNetworkHealth: { reads: analysisReads.assessNetworkHealth, result: NetworkHealth },
 } as const satisfies { readonly [N in AnalysisName]: AnalysisDeclaration<N> };

@@ -13,9 +13,11 @@
  * array) rather than copied into every municipality, which keeps 100,000 measures in 1,000
  * municipalities fast and small.
  */
-import { type LocalizedText, text } from "../common/i18n.js";
+import { z } from "zod";
+import { LocalizedText, text } from "../common/i18n.js";
 import type { LabelMap } from "../common/labels.js";
-import type { Measure, MeasureCategory, MeasureId, TargetGroup } from "../model/measure.js";
+import { type Measure, MeasureCategory, MeasureId, TargetGroup } from "../model/measure.js";
+import { Count } from "./wire.js";
 
 /** A municipality of the region; a plain AGS string is accepted too. */
 export interface CoverageMunicipality {
@@ -53,26 +55,6 @@ export interface CoverageOptions {
   readonly includeDeleted?: boolean;
 }
 
-/** One row of the matrix. */
-export interface CoverageRow {
-  readonly targetGroup: TargetGroup;
-  readonly category: MeasureCategory;
-}
-
-/** A cell with at least one contributing measure. */
-export interface CoverageCell extends CoverageRow {
-  readonly ags: string;
-  readonly schoolYear: string;
-  /** Places offered by the contributing measures that state their places. */
-  readonly places: number;
-  /** How many contributing measures state no places. */
-  readonly unknownPlaces: number;
-  /** Contributing measures that name this municipality. */
-  readonly measureIds: readonly MeasureId[];
-  /** Contributing whole-region measures (the same array for every municipality of a row and year). */
-  readonly regionWideMeasureIds: readonly MeasureId[];
-}
-
 /** Why a cell is a gap. */
 export type CoverageGapKind = "no_offer" | "unknown_places" | "too_few_places";
 
@@ -89,43 +71,84 @@ export const coverageGapLabels = {
   too_few_places: text("Weniger Plätze als das festgelegte Minimum.", "Fewer places than the set minimum."),
 } as const satisfies LabelMap<CoverageGapKind>;
 
-/** A cell with no or too few places, with the evidence for it. */
-export interface CoverageGap extends CoverageRow {
-  readonly ags: string;
-  readonly schoolYear: string;
-  readonly kind: CoverageGapKind;
-  readonly places: number;
-  readonly minimum: number;
-  readonly unknownPlaces: number;
-  /** All contributing measures, local and whole-region. */
-  readonly measureIds: readonly MeasureId[];
-  /** Places of this row and school year summed over all municipalities. */
-  readonly regionPlaces: number;
-  /** How many municipalities reach the minimum in this row and school year. */
-  readonly coveredMunicipalities: number;
-  /** Places in this cell in the school year before, when that year is part of the matrix. */
-  readonly previousYearPlaces?: number;
-  readonly reason: LocalizedText;
-}
+const SchoolYear = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/)
+  .meta({ description: "A school year, e.g. 2024/25." });
+const Ags = z.string().meta({ description: "The municipality's official key (AGS)." });
 
+/** One row of the coverage matrix: a target group and a category of offers. */
+export const CoverageRow = z
+  .strictObject({ targetGroup: TargetGroup, category: MeasureCategory })
+  .meta({ id: "CoverageRow" });
+
+/** A cell of the coverage matrix with at least one contributing measure. */
+export const CoverageCell = z
+  .strictObject({
+    targetGroup: TargetGroup,
+    category: MeasureCategory,
+    ags: Ags,
+    schoolYear: SchoolYear,
+    places: Count.meta({ description: "Places of the contributing measures that state their places." }),
+    unknownPlaces: Count.meta({ description: "Contributing measures that state no places." }),
+    measureIds: z
+      .array(MeasureId)
+      .meta({ description: "Contributing measures that name this municipality." }),
+    regionWideMeasureIds: z.array(MeasureId).meta({ description: "Contributing whole-region measures." }),
+  })
+  .meta({ id: "CoverageCell" });
+
+/** A cell below its minimum, with the evidence and the reason in German and English. */
+export const CoverageGap = z
+  .strictObject({
+    targetGroup: TargetGroup,
+    category: MeasureCategory,
+    ags: Ags,
+    schoolYear: SchoolYear,
+    kind: z.enum(["no_offer", "unknown_places", "too_few_places"]),
+    places: Count,
+    minimum: Count,
+    unknownPlaces: Count,
+    measureIds: z.array(MeasureId),
+    regionPlaces: Count.meta({ description: "Places of this row and school year in all municipalities." }),
+    coveredMunicipalities: Count.meta({
+      description: "Municipalities that reach the minimum in this row and year.",
+    }),
+    previousYearPlaces: Count.optional(),
+    reason: LocalizedText,
+  })
+  .meta({ id: "CoverageGap" });
+
+/** The answer of {@link coverageMatrix}: rows, school years, municipalities, filled cells and gaps. */
+export const CoverageResult = z
+  .strictObject({
+    schoolYears: z.array(SchoolYear),
+    municipalities: z.array(Ags),
+    rows: z.array(CoverageRow),
+    cells: z.array(CoverageCell),
+    gaps: z.array(CoverageGap),
+    withoutTargetGroup: z
+      .array(MeasureId)
+      .meta({ description: "Measures without a target group: they fit no row." }),
+    unknownAreas: z
+      .array(z.strictObject({ measureId: MeasureId, ags: Ags }))
+      .meta({ description: "Municipality keys that measures name but the region does not have." }),
+    stats: z.strictObject({ measures: Count, ignored: Count }),
+  })
+  .meta({ id: "CoverageResult" });
+
+/** One row of the coverage matrix. */
+export type CoverageRow = z.infer<typeof CoverageRow>;
+/** A cell with at least one contributing measure. */
+export type CoverageCell = z.infer<typeof CoverageCell>;
+/** A cell with no or too few places, with the evidence for it. */
+export type CoverageGap = z.infer<typeof CoverageGap>;
 /** The result of {@link coverageMatrix}. */
-export interface CoverageResult {
-  readonly schoolYears: readonly string[];
-  readonly municipalities: readonly string[];
-  readonly rows: readonly CoverageRow[];
-  /** Every cell with at least one contributing measure, by row, school year and municipality. */
-  readonly cells: readonly CoverageCell[];
-  /** Every cell below its minimum (including empty ones), in the same order. */
-  readonly gaps: readonly CoverageGap[];
-  /** Measures without a target group: they fit no row. */
-  readonly withoutTargetGroup: readonly MeasureId[];
-  /** AGS keys that measures name but the region does not have. */
-  readonly unknownAreas: readonly { readonly measureId: MeasureId; readonly ags: string }[];
-  readonly stats: { readonly measures: number; readonly ignored: number };
-}
+export type CoverageResult = z.infer<typeof CoverageResult>;
 
 const schoolYearPattern = /^(\d{4})\/(\d{2})$/;
-const none: readonly MeasureId[] = Object.freeze([]);
+// Shared by every empty cell: results are data to read, never changed in place.
+const none: MeasureId[] = [];
 
 /**
  * The school year (Aug 1–Jul 31) of an ISO date, as "2024/25".
@@ -427,7 +450,7 @@ export function coverageMatrix(
         const count = localCount[cell]! + regionWide.length;
         const unknown = localUnknown[cell]! + wholeUnknown[ry]!;
         const total = totals[k]!;
-        let local: readonly MeasureId[] | undefined;
+        let local: MeasureId[] | undefined;
         if (count > 0) {
           const from = offsets[cell]!;
           const to = offsets[cell + 1]!;

@@ -759,6 +759,18 @@ export function notFound(name: EntityName, id: string, locale: Locale = "de"): R
  */
 export type Network = { [N in EntityName]: EntityRecord<N>[] };
 
+/**
+ * A network as a schema: every entity's records as its record schema says. It documents what
+ * carries a whole network on the wire (the tenant bundle) and checks one on the way in.
+ */
+export const NetworkSchema = zod
+  .strictObject(
+    Object.fromEntries(entityNames.map((name) => [name, zod.array(entities[name].Record)])) as {
+      [N in EntityName]: zod.ZodArray<(typeof entities)[N]["Record"]>;
+    },
+  )
+  .meta({ id: "Network" });
+
 /** A network with no records. */
 export function emptyNetwork(): Network {
   return Object.fromEntries(entityNames.map((name) => [name, []])) as unknown as Network;
