@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ActorId, entities, NetworkSchema, Role } from "@oha/domain";
+import { ActorId, entities, Role } from "@oha/domain";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
