@@ -11,7 +11,6 @@ import {
   HistoryEntry,
   IsoDateTime,
   type IssueDetail,
-  messages,
   PurgeResult,
   pageOf,
   patchSchemaOf,
