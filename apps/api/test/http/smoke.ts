@@ -68,13 +68,16 @@ export function smokeSuite(name: string, start: (databaseUrl: string) => Promise
       await world?.drop();
     });
 
-    it("answers health and readiness with the database", async () => {
+    it("answers health, readiness with the database, and the OpenAPI document", async () => {
       const health = await get("/healthz");
       expect(health.status).toBe(200);
       expect(health.body).toEqual({ status: "ok" });
       const ready = await get("/readyz");
       expect(ready.status).toBe(200);
       expect(ready.body).toEqual({ status: "ok", database: "postgres" });
+      const doc = await get("/openapi.json");
+      expect(doc.body.openapi).toBe("3.1.0");
+      expect(doc.body.paths["/api/v1/measures/{id}"]).toBeDefined();
     });
 
     it("asks for a key, then lists and gets records with one", async () => {
