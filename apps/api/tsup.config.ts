@@ -27,6 +27,8 @@ export default defineConfig([
     outDir: "dist/edge",
     removeNodeProtocol: false,
     format: ["esm"],
+    // One module (the example network, imported on demand, included): what is uploaded is one file.
+    splitting: false,
     platform: "neutral",
     target: "es2022",
     noExternal: [/.*/],

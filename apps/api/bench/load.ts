@@ -11,6 +11,7 @@ import postgres from "postgres";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { jsonLogger } from "../src/logger.js";
+import { addMeasures } from "./fill.js";
 
 const measures = Number(process.env.BENCH_MEASURES ?? 10_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,45 +20,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 async function fill(store: Store): Promise<{ key: string; ids: string[] }> {
   const created = await store.seedExampleTenant("bench");
   if (!created.ok) throw new Error(created.error.message);
-  const tenant = store.tenant(created.value.id);
   const key = await store.apiKeys.create({ tenantId: created.value.id, role: "coordinator", name: "bench" });
   if (!key.ok) throw new Error(key.error.message);
-  const provider = "act_osterode0010";
-  const categories = [
-    "vocational_orientation",
-    "counselling",
-    "application_support",
-    "pre_vocational",
-    "training_support",
-  ] as const;
-  const ids: string[] = [];
-  for (let start = 0; start < measures; start += 500) {
-    const batch = await tenant.transaction(async (tx) => {
-      const made: string[] = [];
-      for (let i = start; i < Math.min(start + 500, measures); i++) {
-        const r = await tx.create(
-          "measure",
-          {
-            title: `Maßnahme ${i}`,
-            providerActorId: provider,
-            category: categories[i % categories.length]!,
-            targetGroups: ["pupils_lower_secondary"],
-            from: "2025-08-01",
-            status: "running",
-            public: i % 2 === 0,
-            places: 10 + (i % 20),
-          },
-          { principal: "bench" },
-        );
-        if (!r.ok) return r;
-        made.push(r.value.id);
-      }
-      return { ok: true as const, value: made };
-    });
-    if (!batch.ok) throw new Error(batch.error.message);
-    ids.push(...batch.value);
-  }
-  return { key: key.value.secret, ids };
+  return { key: key.value.secret, ids: await addMeasures(store, created.value.id, measures) };
 }
 
 async function measure(label: string, store: Store) {

@@ -30,7 +30,8 @@ export interface AppDeps {
   readonly cache?: ResultCache | undefined;
   /**
    * Renders a document model as a tagged PDF (on Node: `@oha/reports`, with the district's logo).
-   * Runtimes without it (the edge bundle) answer the PDF routes with 503; JSON and iCalendar work.
+   * Runtimes without it (the edge bundle) answer the PDF routes with 501 (`requireFeature("pdf")`);
+   * JSON and iCalendar work.
    */
   readonly renderPdf?: ((document: ReportDocument) => Promise<Uint8Array<ArrayBuffer>>) | undefined;
   /** Verifies OIDC bearer tokens; built from the config when left out. */

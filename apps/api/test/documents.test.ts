@@ -99,7 +99,7 @@ describe.each(backends)("documents on $name", (backend) => {
     expect(vevent?.getAllProperties("attendee").length).toBeGreaterThanOrEqual(8);
   });
 
-  it("keeps meetings of other tenants out, and answers 503 for PDFs where no renderer is configured", async () => {
+  it("keeps meetings of other tenants out, and answers 501 for PDFs where no renderer is configured", async () => {
     const foreign = await t.request("GET", `/api/v1/meetings/${osterodeIds.bodies.steeringGroup}/minutes`, {
       key: t.keys.coordinatorB,
     });
@@ -116,8 +116,9 @@ describe.each(backends)("documents on $name", (backend) => {
     const unavailable = await bare.request("GET", "/api/v1/reports/annual.pdf?year=2023", {
       key: t.keys.viewer,
     });
-    expect(unavailable.status).toBe(503);
-    expect(problemOf(unavailable).detail).toContain("PDF");
+    expect(unavailable.status).toBe(501);
+    expect(problemOf(unavailable).code).toBe("not_implemented");
+    expect(problemOf(unavailable).detail).toContain("PDF-Dokumente");
     const model = await bare.request("GET", "/api/v1/reports/annual?year=2023", { key: t.keys.viewer });
     expect(model.status).toBe(200);
   });

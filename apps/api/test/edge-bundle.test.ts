@@ -6,7 +6,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const edge = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/edge");
-const runtimeModules = new Set(["node:buffer", "node:stream", "node:events", "cloudflare:sockets"]);
+const runtimeModules = new Set([
+  "node:async_hooks",
+  "node:buffer",
+  "node:stream",
+  "node:events",
+  "cloudflare:sockets",
+]);
 
 function importsOf(source: string): string[] {
   const specifiers: string[] = [];
@@ -65,7 +71,8 @@ describe("the edge bundle", () => {
       { OHA_LOG_LEVEL: "silent" },
       ctx,
     );
-    expect(missing.status).toBe(500);
+    expect(missing.status).toBe(501);
+    expect(((await missing.json()) as { code: string }).code).toBe("not_implemented");
     await Promise.allSettled(pending);
   });
 });

@@ -19,6 +19,9 @@ export function openPostgresStore(options: {
   const client = postgres(options.databaseUrl, {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
+    // No lookup of the server's array types on connect: the store reads no array columns, and on
+    // the edge every request opens its own connection, so the lookup would cost a round trip each.
+    fetch_types: false,
     connection: { application_name: "oha-store" },
   });
   return makeStore({ kind: "postgres", client, db: drizzle({ client }) as unknown as Db });

@@ -14,7 +14,8 @@ import { renderIcs } from "@oha/reports/ics";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
-import { ProblemError, problemResponses } from "../problems.js";
+import { requireFeature } from "../middleware/features.js";
+import { problemResponses } from "../problems.js";
 import { bearer, fail, guard, storeOf, today } from "./support.js";
 
 // The documents for politics and partners: each as JSON (the document model, for a print-ready
@@ -54,8 +55,10 @@ const pdfProblems = problemResponses(
   "unauthorized",
   "forbidden",
   "not_found",
-  "unavailable",
+  "not_implemented",
 );
+/** The PDF routes answer 501 where the runtime renders no PDF (the edge entry). */
+const pdfOnly = requireFeature("pdf");
 
 const json = (description: string) => ({
   200: { description, content: { "application/json": { schema: ReportDocument } } },
@@ -92,13 +95,7 @@ function attachment(name: string, extension: string): string {
 
 async function sendPdf(c: Context<AppEnv>, document: ReportDocument, name: string) {
   const render = c.get("deps").renderPdf;
-  if (!render)
-    throw new ProblemError("unavailable", {
-      detail:
-        c.get("locale") === "de"
-          ? "PDF-Dokumente werden in dieser Laufzeitumgebung nicht erzeugt; die Inhalte gibt es als JSON."
-          : "PDF documents are not produced on this runtime; the content is available as JSON.",
-    });
+  if (!render) throw new Error('PDF route without requireFeature("pdf").');
   const bytes = await render(document);
   return c.body(bytes, 200, {
     "content-type": "application/pdf",
@@ -174,6 +171,7 @@ export function documentRoutes() {
         summary: "Annual report as tagged PDF / Jahresbericht als PDF",
         security: bearer,
         request: { query: YearQuery },
+        middleware: pdfOnly,
         responses: pdf("The annual report as a tagged PDF"),
       }),
       async (c) => {
@@ -205,6 +203,7 @@ export function documentRoutes() {
         summary: "Practice guide as tagged PDF / Praxisleitfaden als PDF",
         security: bearer,
         request: { query: GuideQuery },
+        middleware: pdfOnly,
         responses: pdf("The practice guide as a tagged PDF"),
       }),
       async (c) => {
@@ -242,6 +241,7 @@ export function documentRoutes() {
         summary: "Invitation as tagged PDF / Einladung als PDF",
         security: bearer,
         request: { params: MeetingParam, query: Options },
+        middleware: pdfOnly,
         responses: pdf("The invitation as a tagged PDF"),
       }),
       async (c) => {
@@ -313,6 +313,7 @@ export function documentRoutes() {
         summary: "Minutes as tagged PDF / Protokoll als PDF",
         security: bearer,
         request: { params: MeetingParam, query: Options },
+        middleware: pdfOnly,
         responses: pdf("The minutes as a tagged PDF"),
       }),
       async (c) => {
