@@ -6,6 +6,7 @@ import { PageTitle } from "./components/PageTitle.js";
 import { useLabels } from "./i18n/index.js";
 import { listPath } from "./lib/paths.js";
 import { ActorList, ActorPage, EditActorPage, NewActorPage } from "./pages/actors.js";
+import { AgreementPage } from "./pages/agreements.js";
 import { BodyList, BodyPage, EditBodyPage, NewBodyPage } from "./pages/bodies.js";
 import { ContactList, ContactPage, EditContactPage, NewContactPage } from "./pages/contacts.js";
 import { DeletedRecordsPage, GenericEdit, GenericList, GenericNew, GenericShow } from "./pages/generic.js";
@@ -66,7 +67,7 @@ export const resources: readonly Resource[] = [
     primary: true,
     pages: { list: MeetingList, show: MeetingPage, create: NewMeetingPage, edit: EditMeetingPage },
   },
-  { name: "agreement", group: "agreement", primary: true },
+  { name: "agreement", group: "agreement", primary: true, pages: { show: AgreementPage } },
   { name: "goal", group: "agreement" },
   { name: "standard", group: "agreement" },
   { name: "guide", group: "agreement" },

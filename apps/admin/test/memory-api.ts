@@ -7,9 +7,11 @@ import {
   type HandoverInput,
   type Membership,
   planHandover,
+  planSignature,
   planVerification,
   type Role,
   restoreRecord,
+  type SignatureInput,
   updateRecord,
   type VerificationInput,
 } from "@oha/domain";
@@ -272,6 +274,19 @@ export class MemoryApi implements Api {
       if (change.kind === "create") await this.create(change.entity, change.input);
       else await this.update(change.entity, change.id, change.version, change.patch);
     }
+  }
+
+  /** A signature as the server records it: the domain's signing rule, as of the test clock. */
+  async sign(agreementId: string, version: number, input: SignatureInput) {
+    const agreement = await this.get("agreement", agreementId);
+    const plan = planSignature(agreement, input, new Date(this.clock).toISOString().slice(0, 10));
+    if (!plan.ok)
+      throw new ApiError("http", {
+        status: 400,
+        title: titles.validation_failed,
+        errors: plan.error.details ?? [],
+      });
+    return this.update("agreement", agreementId, version, plan.value) as never;
   }
 
   /** The verification stamp as the server sets it: by the signed-in key, now. */

@@ -1,4 +1,11 @@
-import type { EntityCreate, EntityName, EntityPatch, EntityRecord, HandoverInput } from "@oha/domain";
+import type {
+  EntityCreate,
+  EntityName,
+  EntityPatch,
+  EntityRecord,
+  HandoverInput,
+  SignatureInput,
+} from "@oha/domain";
 import {
   keepPreviousData,
   type QueryClient,
@@ -165,5 +172,20 @@ export function useVerify() {
       return invalidate(client, "measure");
     },
     onError: (error, args) => refreshOnConflict(client, "measure", args.id, error),
+  });
+}
+
+/** Records a partner's signature under an agreement (one command; the status follows the signing rule). */
+export function useSign() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { id: string; version: number; input: SignatureInput }) =>
+      api.sign(args.id, args.version, args.input),
+    onSuccess: (record) => {
+      client.setQueryData(keys.record("agreement", record.id), record);
+      return invalidate(client, "agreement");
+    },
+    onError: (error, args) => refreshOnConflict(client, "agreement", args.id, error),
   });
 }

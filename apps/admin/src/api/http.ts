@@ -6,6 +6,7 @@ import {
   type HandoverInput,
   type HistoryEntry,
   type Me,
+  type SignatureInput,
   type VerificationInput,
 } from "@oha/domain";
 import { errorFromResponse, networkError } from "./problem.js";
@@ -117,6 +118,14 @@ export function httpApi(options: HttpApiOptions): Api {
         }),
       );
     },
+    sign: (agreementId: string, version: number, input: SignatureInput) =>
+      call(() =>
+        v1.agreements[":id"].signatures.$post({
+          param: { id: agreementId },
+          header: ifMatch(version),
+          json: input,
+        }),
+      ),
     verify: (measureId: string, version: number, input: VerificationInput) =>
       call(() =>
         v1.measures[":id"].verify.$post({ param: { id: measureId }, header: ifMatch(version), json: input }),

@@ -9,6 +9,7 @@ import type {
   Me,
   Measure,
   Page,
+  SignatureInput,
   VerificationInput,
 } from "@oha/domain";
 
@@ -64,6 +65,8 @@ export interface Api {
   ): Promise<BatchResult>;
   /** The handover command: the affiliation ends, the successor takes over its seats and memberships. */
   handOver(affiliationId: string, version: number, input: HandoverInput): Promise<void>;
+  /** A partner's signature under an agreement; the agreement comes into force with the last one. */
+  sign(agreementId: string, version: number, input: SignatureInput): Promise<EntityRecord<"agreement">>;
   /** The verification stamp: the measure is confirmed as still accurate, by the signed-in person, now. */
   verify(measureId: string, version: number, input: VerificationInput): Promise<Measure>;
 }

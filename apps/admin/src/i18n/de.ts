@@ -165,6 +165,18 @@ export const de = {
       decisions: "Beschlüsse",
       actionItems: "Aufgaben",
     },
+    agreement: {
+      signatures: "Unterschriften",
+      statusToday: "Stand heute: {{status}}",
+      partner: "Partner",
+      signedOn: "Unterschrieben am",
+      revision: "Fassung",
+      noSignatures: "Noch keine Unterschrift.",
+      missing: "Es fehlen noch die Unterschriften von",
+      allSigned: "Alle Partner haben die geltende Fassung unterschrieben.",
+      sign: "Unterschrift erfassen",
+      signed: "Die Unterschrift von {{name}} ist erfasst.",
+    },
     measure: {
       title: "Titel der Maßnahme",
       providerActorId: "Träger (Anbieter)",

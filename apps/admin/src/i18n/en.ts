@@ -166,6 +166,18 @@ export const en: Strings<typeof de> = {
       decisions: "Decisions",
       actionItems: "Action items",
     },
+    agreement: {
+      signatures: "Signatures",
+      statusToday: "As of today: {{status}}",
+      partner: "Partner",
+      signedOn: "Signed on",
+      revision: "Revision",
+      noSignatures: "No signature yet.",
+      missing: "Signatures still missing from",
+      allSigned: "Every partner has signed the current revision.",
+      sign: "Record a signature",
+      signed: "The signature of {{name}} has been recorded.",
+    },
     measure: {
       title: "Title of the measure",
       providerActorId: "Provider",

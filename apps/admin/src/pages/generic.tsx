@@ -205,16 +205,31 @@ export function GenericList({ entity }: { entity: UiEntity }) {
 }
 
 /** The page of one record of an entity without a page of its own: its fields and history. */
-export function GenericShow({ entity }: { entity: UiEntity }) {
+export function GenericShow({
+  entity,
+  extra,
+}: {
+  entity: UiEntity;
+  /** Sections a resource adds below the fields (for example an agreement's signatures). */
+  extra?: (record: AnyRecord) => ReactNode;
+}) {
   const { id } = useParams();
   return (
     <WithRecord entity={entity} id={id}>
-      {(record) => <GenericDetails entity={entity} record={record} />}
+      {(record) => <GenericDetails entity={entity} record={record} extra={extra} />}
     </WithRecord>
   );
 }
 
-function GenericDetails({ entity, record }: { entity: UiEntity; record: AnyRecord }) {
+function GenericDetails({
+  entity,
+  record,
+  extra,
+}: {
+  entity: UiEntity;
+  record: AnyRecord;
+  extra?: ((record: AnyRecord) => ReactNode) | undefined;
+}) {
   const { t } = useTranslation();
   const perms = usePermissions(entity, record);
   const base = listPath(entity);
@@ -239,6 +254,7 @@ function GenericDetails({ entity, record }: { entity: UiEntity; record: AnyRecor
         <h2 id={`${entity}-details`}>{t("record.details")}</h2>
         <DetailList entity={entity} record={record} fields={fieldsOf(entity)} />
       </section>
+      {extra?.(record)}
       <section aria-labelledby={`${entity}-history`}>
         <h2 id={`${entity}-history`}>{t("history.title")}</h2>
         <HistoryList entity={entity} id={record.id} />
