@@ -91,6 +91,7 @@ export const resources: readonly Resource[] = [
   { name: "region", group: "office" },
   { name: "coordinationOffice", group: "office" },
   { name: "fundingProgramme", group: "office" },
+  { name: "document", group: "office" },
 ];
 
 /** The routes of every resource: list, new, recently deleted, record and edit. */

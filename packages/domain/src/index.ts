@@ -13,6 +13,7 @@ export * from "./model/actor.js";
 export * from "./model/agreement.js";
 export * from "./model/body.js";
 export * from "./model/commands.js";
+export * from "./model/document.js";
 export * from "./model/entities.js";
 export * from "./model/funding.js";
 export * from "./model/goal.js";

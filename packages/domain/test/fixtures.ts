@@ -42,6 +42,7 @@ export const ids = {
   round: "rnd_000000000001",
   response: "rsp_000000000001",
   assessment: "mat_000000000001",
+  document: "doc_000000000001",
 } as const;
 
 type Inputs = { [N in EntityName]: EntityCreate<N> };
@@ -98,6 +99,13 @@ export const minimalCreate: Inputs = {
   maturityAssessment: {
     title: "Selbsteinschätzung des Netzwerks",
     items: [{ key: "backing", factor: "political_backing", de: "Rückhalt", en: "Backing" }],
+  },
+  document: {
+    title: "Protokoll der Sitzung des Steuerkreises",
+    kind: "minutes",
+    date: "2024-03-12",
+    url: "https://dokumente.example.org/steuerkreis-2024-03-12.pdf",
+    attachedTo: ids.meeting,
   },
 };
 
@@ -394,6 +402,16 @@ export const richCreate: Inputs = {
         ],
       },
     ],
+  },
+  document: {
+    title: "Unterzeichnete Kooperationsvereinbarung",
+    kind: "signed_agreement",
+    date: "2013-06-28",
+    visibility: "partners",
+    url: "https://dokumente.example.org/kooperationsvereinbarung-2013.pdf",
+    attachedTo: ids.agreement,
+    description: "Mit allen Unterschriften.",
+    illustrative: true,
   },
 };
 

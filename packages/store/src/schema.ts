@@ -163,6 +163,14 @@ export const reconciliationResponses = entityTable(
   [["round", ["roundId"]]],
 );
 export const maturityAssessments = entityTable("maturity_assessments", {});
+export const documents = entityTable(
+  "documents",
+  { attachedTo: text("attached_to").notNull(), visibility: text("visibility").notNull() },
+  [
+    ["attached", ["attachedTo"]],
+    ["visibility", ["visibility"]],
+  ],
+);
 
 /** The audit history: one row per create, update, delete, purge and import of a record. */
 export const history = pgTable(

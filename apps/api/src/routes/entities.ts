@@ -11,9 +11,11 @@ import {
   HistoryEntry,
   IsoDateTime,
   type IssueDetail,
+  notFound,
   PurgeResult,
   pageOf,
   patchSchemaOf,
+  readableWhere,
   validate,
   viewOf,
   viewSchema,
@@ -143,6 +145,14 @@ function view<N extends EntityName>(c: Context<AppEnv>, name: N, record: EntityR
   return viewOf(name, record, today(c));
 }
 
+/** A record the caller may not read (a partner and an internal document) is answered as not found. */
+function hideUnreadable(c: Context<AppEnv>, name: EntityName, record: object): void {
+  if (can(c.get("principal"), "read", name, record)) return;
+  const id = (record as { id: string }).id;
+  const missing = notFound(name, id, c.get("locale"));
+  if (!missing.ok) throw fail(missing.error);
+}
+
 /**
  * The routes of one entity: list, get, create, batch, patch, delete, restore, purge and history,
  * typed by the domain's schemas so the typed client knows every body and answer. Handlers only
@@ -177,6 +187,14 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         guard(c, "read", name);
         const options = toListOptions(name, c.req.valid("query") as Record<string, unknown>);
+        // Only the records the caller may read (a partner: no internal documents), also in the total.
+        for (const [field, allowed] of Object.entries(readableWhere(c.get("principal"), name) ?? {})) {
+          const asked = options.filter[field];
+          const values = Array.isArray(asked) ? asked.filter((v) => allowed.includes(v)) : [...allowed];
+          if (values.length === 0)
+            return c.json({ items: [], total: 0, limit: options.limit, offset: options.offset }, 200);
+          options.filter[field] = values;
+        }
         const page = await storeOf(c).list(name, options as never);
         if (!page.ok) throw fail(page.error);
         const items = options.fields
@@ -215,6 +233,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         guard(c, "read", name);
         const result = await storeOf(c).get(name, c.req.valid("param").id);
         if (!result.ok) throw fail(result.error);
+        hideUnreadable(c, name, result.value);
         c.header("ETag", etagOf(result.value));
         return c.json(view(c, name, result.value), 200);
       },
@@ -239,6 +258,12 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         guard(c, "read", name);
         const { id } = c.req.valid("param");
+        if (readableWhere(c.get("principal"), name)) {
+          // Only some records are readable to the caller: the record must be one of them.
+          const current = await storeOf(c).get(name, id);
+          if (!current.ok) throw fail(current.error);
+          hideUnreadable(c, name, current.value);
+        }
         // Not through `get`: a purged record's history stays readable (its purge entry is the audit trail).
         const items = await storeOf(c).history(name, id, { locale: c.get("locale") });
         if (!items.ok) throw fail(items.error);

@@ -51,7 +51,7 @@ describe("the analyses' inputs", () => {
       Pick<Network, "reconciliationRound" | "reconciliationResponse">
     >();
     expectTypeOf<Input<typeof assessNetworkHealth>>().toEqualTypeOf<
-      Pick<Network, Exclude<keyof Network, "contact" | "guide">>
+      Pick<Network, Exclude<keyof Network, "contact" | "guide" | "document">>
     >();
   });
 

@@ -2159,6 +2159,38 @@ const maturityAssessments = [
   }),
 ];
 
+// Documents are links to where the files are kept; the addresses are invented (example.org).
+const documents = [
+  record("document", ref("doc", 1), {
+    illustrative: true,
+    title: "Kooperationsvereinbarung Übergang Bildung-Beruf, unterzeichnete Fassung",
+    kind: "signed_agreement",
+    date: "2012-06-20",
+    visibility: "internal",
+    url: "https://dokumente.example.org/osterode/kooperationsvereinbarung-2012-unterzeichnet.pdf",
+    attachedTo: osterodeIds.agreements.cooperation,
+  }),
+  record("document", ref("doc", 2), {
+    illustrative: true,
+    title: "Protokoll der Sitzung der Steuerungsgruppe 1/2023",
+    kind: "minutes",
+    date: "2023-03-15",
+    visibility: "partners",
+    url: "https://dokumente.example.org/osterode/steuerungsgruppe-2023-1-protokoll.pdf",
+    attachedTo: ref("mtg", 1),
+  }),
+  record("document", ref("doc", 3), {
+    illustrative: true,
+    title: "Handlungsstandard und Praxisleitfaden (PDF)",
+    kind: "practice_guide",
+    date: "2019-09-01",
+    visibility: "public",
+    url: "https://www.example.org/osterode/praxisleitfaden-uebergang-bildung-beruf.pdf",
+    attachedTo: osterodeIds.guide,
+    description: "Die gedruckte Fassung 2.0 des Praxisleitfadens.",
+  }),
+];
+
 /**
  * The Osterode am Harz example network: the district, its coordination office and every record
  * the practice example implies, with fixed ids and timestamps; invented entries are illustrative.
@@ -2188,4 +2220,5 @@ export const osterodeExample: Network = {
   reconciliationRound: rounds,
   reconciliationResponse: responses,
   maturityAssessment: maturityAssessments,
+  document: documents,
 };

@@ -1,3 +1,4 @@
+import { partnerVisibilities } from "./document.js";
 import { type EntityName, entities } from "./entities.js";
 import type { Role } from "./role.js";
 
@@ -42,7 +43,14 @@ export function can(
     case "viewer":
       return action === "read";
     case "partner": {
-      if (action === "read") return entity !== "apiKey";
+      if (action === "read") {
+        if (entity === "apiKey") return false;
+        // Some records are not for partners (internal documents): the same rule lists apply as a filter.
+        const where = entity === "tenant" ? undefined : readableWhere(principal, entity);
+        if (!where || record === undefined) return true;
+        const fields = record as Record<string, unknown>;
+        return Object.entries(where).every(([field, values]) => values.includes(String(fields[field])));
+      }
       if (action !== "create" && action !== "update") return false;
       // A partner writes only records its own actor owns (the registry's `ownerField`).
       const field = entity === "tenant" || entity === "apiKey" ? undefined : entities[entity].ownerField;
@@ -50,4 +58,20 @@ export function can(
       return record === undefined || (record as Record<string, unknown>)[field] === principal.actorId;
     }
   }
+}
+
+/**
+ * Which records of an entity a principal may read, as the values their fields must have, or
+ * undefined when every record is readable to whoever may read the entity at all. Lists apply it
+ * as a filter (so pages and totals count only what the principal sees), single reads by `can()`.
+ *
+ * @example
+ * readableWhere({ role: "partner", actorId: "act_000000000001" }, "document"); // { visibility: ["partners", "public"] }
+ */
+export function readableWhere(
+  principal: Principal,
+  entity: EntityName,
+): Readonly<Record<string, readonly string[]>> | undefined {
+  if (principal.role === "partner" && entity === "document") return { visibility: partnerVisibilities };
+  return undefined;
 }

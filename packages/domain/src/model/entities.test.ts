@@ -48,6 +48,7 @@ const wrongEnum: Partial<
     path: "expectations.0.topics.0",
     code: "invalid_value",
   },
+  document: { change: { visibility: "everyone" }, path: "visibility", code: "invalid_value" },
   maturityAssessment: {
     change: { items: [{ key: "a", factor: "luck", de: "Glück", en: "Luck" }] },
     path: "items.0.factor",
@@ -63,7 +64,7 @@ function hasEnum(schema: unknown): boolean {
 
 describe("every entity", () => {
   it("is registered under its own name, with a unique id prefix and plural", () => {
-    expect(entityNames).toHaveLength(21);
+    expect(entityNames).toHaveLength(22);
     for (const name of entityNames) expect(entities[name].name).toBe(name);
     expect(new Set(entityNames.map((n) => entities[n].idPrefix)).size).toBe(entityNames.length);
     expect(new Set(entityNames.map((n) => entities[n].plural)).size).toBe(entityNames.length);

@@ -4,12 +4,14 @@ import { commonFieldLabels, type FieldLabels } from "../common/field-labels.js";
 import type { Locale } from "../common/i18n.js";
 import { type LocalizedText, text } from "../common/i18n.js";
 import { idPrefixOf, newId } from "../common/ids.js";
+import { messages } from "../common/messages.js";
 import { applyPatch } from "../common/record.js";
-import { type DomainError, err, type Result } from "../common/result.js";
+import { type DomainError, err, type IssueDetail, type Result } from "../common/result.js";
 import { validate } from "../common/validation.js";
 import * as actor from "./actor.js";
 import * as agreement from "./agreement.js";
 import * as body from "./body.js";
+import * as document from "./document.js";
 import * as funding from "./funding.js";
 import * as goal from "./goal.js";
 import * as indicator from "./indicator.js";
@@ -366,6 +368,19 @@ export const entities = {
     titleFields: ["title"],
     personalFields: noPersonal,
   }),
+  document: define({
+    name: "document",
+    plural: "documents",
+    idPrefix: "doc",
+    Create: document.DocumentCreate,
+    Patch: document.DocumentPatch,
+    Record: document.Document,
+    label: text("Dokument", "Document"),
+    labelPlural: text("Dokumente", "Documents"),
+    fieldLabels: document.documentFieldLabels,
+    titleFields: ["title"],
+    personalFields: noPersonal,
+  }),
 } as const;
 
 /** The name of an entity in {@link entities}. */
@@ -419,8 +434,42 @@ export function createRecord<N extends EntityName>(
     updatedAt: now,
     deleted: false,
   };
-  return validate(def.Record, record, options.locale) as Result<EntityRecord<N>, DomainError>;
+  return withKnownReferences(
+    name,
+    validate(def.Record, record, options.locale) as Result<EntityRecord<N>, DomainError>,
+    options.locale,
+  );
 }
+
+/**
+ * Refuses an id of any record (a document's `attachedTo`) whose prefix names no entity: the store
+ * checks that referenced records exist, but only for ids it can place in an entity.
+ */
+function withKnownReferences<T>(
+  name: EntityName,
+  result: Result<T, DomainError>,
+  locale: Locale = "de",
+): Result<T, DomainError> {
+  if (!result.ok) return result;
+  const details: IssueDetail[] = [];
+  for (const site of referenceSites(name)) {
+    if (site.target !== "*") continue;
+    collect(result.value, site.path, [], (at, value) => {
+      if (typeof value !== "string" || entityOfId(value)) return;
+      const texts = messages.unknown_reference({ value });
+      details.push({
+        path: at.join("."),
+        code: "unknown_reference",
+        message: texts[locale],
+        messages: texts,
+      });
+    });
+  }
+  if (details.length === 0) return result;
+  return err({ code: "validation_failed", message: inputErrors[locale], details });
+}
+
+const inputErrors = text("Die Eingabe enthält Fehler.", "The input contains errors.");
 
 /**
  * Validates a patch, applies it to the current record and checks the whole result again,
@@ -445,7 +494,11 @@ export function updateRecord<N extends EntityName>(
     version: base.version + 1,
     updatedAt: now,
   };
-  return validate(def.Record, next, options.locale) as Result<EntityRecord<N>, DomainError>;
+  return withKnownReferences(
+    name,
+    validate(def.Record, next, options.locale) as Result<EntityRecord<N>, DomainError>,
+    options.locale,
+  );
 }
 
 /** Marks a record deleted (soft delete) as a new version. */

@@ -10,6 +10,7 @@ import { statisticsFormatLabels } from "../statistics/types.js";
 import { actorKindLabels, endReasonLabels, legalFrameworkLabels, staffLevelLabels } from "./actor.js";
 import { agreementKindLabels, agreementStatusLabels } from "./agreement.js";
 import { bodyKindLabels, decisionAuthorityLabels, membershipRoleLabels } from "./body.js";
+import { documentKindLabels, documentVisibilityLabels } from "./document.js";
 import { funderLevelLabels } from "./funding.js";
 import { goalLevelLabels, goalStateLabels } from "./goal.js";
 import { frequencyLabels, indicatorDirectionLabels, indicatorUnitLabels } from "./indicator.js";
@@ -57,6 +58,8 @@ export const labels = {
   BodyKind: bodyKindLabels,
   DatePrecision: datePrecisionLabels,
   DecisionAuthority: decisionAuthorityLabels,
+  DocumentKind: documentKindLabels,
+  DocumentVisibility: documentVisibilityLabels,
   Effectiveness: effectivenessLabels,
   EndReason: endReasonLabels,
   Frequency: frequencyLabels,
