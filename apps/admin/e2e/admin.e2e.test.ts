@@ -612,6 +612,44 @@ describe("the admin UI against the real server", () => {
     expect(await page.getByRole("alertdialog").count()).toBe(0);
   });
 
+  it("records the partners' signatures, and the agreement is in force with the last one", async () => {
+    const others = await apiCall<{ items: { id: string }[] }>(
+      server,
+      coordinatorKey,
+      "GET",
+      "/api/v1/actors?limit=2",
+    );
+    const otherId = others.body.items.find((a) => a.id !== actorId)?.id ?? "";
+    const created = await apiCall<{ id: string }>(server, coordinatorKey, "POST", "/api/v1/agreements", {
+      title: "Kooperationsvereinbarung Übergang (E2E)",
+      status: "negotiating",
+      partyActorIds: [actorId, otherId],
+      validFrom: "2026-01-01",
+    });
+    expect(created.status, `POST /api/v1/agreements: ${JSON.stringify(created.body)}`).toBe(201);
+    await page.goto(`${server.url}/agreements/${created.body.id}`);
+    const signatures = page.getByRole("region", { name: "Unterschriften" });
+    await visible(signatures.getByText("Es fehlen noch die Unterschriften von"));
+    await check(page, "27-agreement");
+    for (const name of ["Bildungswerk Harz (E2E)", undefined]) {
+      const select = signatures.getByLabel(/^Partner/);
+      if (name) await select.selectOption({ label: name });
+      else await select.selectOption({ index: 1 });
+      await signatures.getByRole("button", { name: "Unterschrift erfassen" }).click();
+      await visible(signatures.getByText(/ist erfasst\./));
+    }
+    await expect.poll(() => textOf(signatures), soon).toContain("Stand heute: In Kraft");
+    await visible(signatures.getByText("Alle Partner haben die geltende Fassung unterschrieben."));
+    const stored = await apiCall<{ status: string; signatures: unknown[] }>(
+      server,
+      coordinatorKey,
+      "GET",
+      `/api/v1/agreements/${created.body.id}`,
+    );
+    expect(stored.body.signatures).toHaveLength(2);
+    expect(["signed", "in_force"]).toContain(stored.body.status);
+  });
+
   it("checked every route it visited with axe", () => {
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
@@ -635,6 +673,7 @@ describe("the admin UI against the real server", () => {
         "/funding-programmes/new",
         "/funding-programmes/:id",
         "/funding-programmes/deleted",
+        "/agreements/:id",
       ]),
     );
   });
