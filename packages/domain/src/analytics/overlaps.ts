@@ -457,6 +457,9 @@ interface WordInfo {
 
 /** Per-run token ids and the cache of analysed words. */
 class Lexicon {
+  get size(): number {
+    return this.surfaces.length + this.#words.size;
+  }
   readonly #tokens = new Map<string, number>();
   readonly #words = new Map<string, WordInfo>();
   readonly surfaces: string[] = [];
@@ -511,6 +514,9 @@ class Lexicon {
     return info;
   }
 }
+
+/** The words read so far, shared by all runs (words repeat across runs); renewed when it grows large. */
+let lexicon = new Lexicon();
 
 const baPurposes: Partial<Record<NonNullable<Measure["baMeasureType"]>, OverlapPurpose>> = {
   bvb: "pre_vocational_bvb",
@@ -681,7 +687,7 @@ const categoryKeys = Object.keys(measureCategoryLabels);
 
 function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const n = measures.length;
-  const lexicon = new Lexicon();
+  if (lexicon.size > 500_000) lexicon = new Lexicon();
   const municipalities = new Interner();
   const programmes = new Interner();
   const providers = new Interner();
@@ -719,16 +725,22 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
       scratch[id] = weight;
     } else scratch[id] = count + weight;
   };
-  /** Adds a text's tokens; returns the purposes it names. */
-  const read = (value: string, weight: number): number => {
+  /** A text's tokens with their counts, and the purposes it names; texts repeat, so each is read once. */
+  const texts = new Map<string, { tokens: number[]; counts: number[]; purposes: number }>();
+  const local = new Map<number, number>();
+  const analyse = (value: string) => {
+    const cached = texts.get(value);
+    if (cached) return cached;
     const words = fold(value).split(wordSplit);
     let found = 0;
+    local.clear();
+    const add = (t: number) => local.set(t, (local.get(t) ?? 0) + 1);
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
       if (word === "") continue;
       const info = lexicon.word(word);
       found |= info.purposes;
-      for (const t of info.tokens) addToken(t, weight);
+      for (const t of info.tokens) add(t);
       for (const k of info.phraseStarts) {
         const phrase = phrases[k]!;
         const last = phrase.words.length - 1;
@@ -739,14 +751,19 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
         }
         if (ok && !(found & (1 << phrase.purpose))) {
           found |= 1 << phrase.purpose;
-          addToken(
-            lexicon.token(`#${overlapPurposes[phrase.purpose]}`, overlapPurposes[phrase.purpose]!),
-            weight,
-          );
+          add(lexicon.token(`#${overlapPurposes[phrase.purpose]}`, overlapPurposes[phrase.purpose]!));
         }
       }
     }
-    return found;
+    const result = { tokens: [...local.keys()], counts: [...local.values()], purposes: found };
+    texts.set(value, result);
+    return result;
+  };
+  /** Adds a text's tokens; returns the purposes it names. */
+  const read = (value: string, weight: number): number => {
+    const info = analyse(value);
+    for (let k = 0; k < info.tokens.length; k++) addToken(info.tokens[k]!, weight * info.counts[k]!);
+    return info.purposes;
   };
 
   let horizon = Number.NEGATIVE_INFINITY;
@@ -992,13 +1009,16 @@ function cosine(c: Corpus, a: number, b: number): number {
   return dot > 1 ? 1 : dot;
 }
 
-/** Fills `out` with the similarities of a pair that no rule rules out, in the order of {@link overlapReasonKinds}. */
+/**
+ * Fills `out` with the similarities of a pair that no rule rules out, in the order of
+ * {@link overlapReasonKinds}, all but the text (index 2, left 0: the costly part, see {@link cosine}).
+ */
 function similarities(c: Corpus, a: number, b: number, out: Float64Array): void {
   const pa = c.primary[a]!;
   const pb = c.primary[b]!;
   out[0] = pa & pb ? 1 : (pa === 0 || pb === 0) && c.purposes[a]! & c.purposes[b]! ? 0.5 : 0;
   out[1] = c.category[a] === c.category[b] ? 1 : 0;
-  out[2] = cosine(c, a, b);
+  out[2] = 0;
   const ga = c.groups[a]!;
   const gb = c.groups[b]!;
   if (ga === 0 || gb === 0) out[3] = 0.5;
@@ -1034,6 +1054,22 @@ function similarities(c: Corpus, a: number, b: number, out: Float64Array): void 
       : 0;
 }
 
+/**
+ * Adds the text to the similarities of {@link similarities}: the cosine, and, when one of the two
+ * names no activity, the text stands in for it (the same category and alike wording: the same purpose).
+ */
+function addText(c: Corpus, a: number, b: number, out: Float64Array): void {
+  const cos = cosine(c, a, b);
+  out[2] = cos;
+  if ((c.primary[a] === 0 || c.primary[b] === 0) && c.category[a] === c.category[b] && cos > out[0]!)
+    out[0] = cos;
+}
+
+/** Whether the purpose similarity of a pair may still rise with its text (see {@link addText}). */
+function purposeFromText(c: Corpus, a: number, b: number): boolean {
+  return (c.primary[a] === 0 || c.primary[b] === 0) && c.category[a] === c.category[b];
+}
+
 function weightedScore(sims: Float64Array, weights: Float64Array): number {
   let sum = 0;
   for (let k = 0; k < sims.length; k++) sum += weights[k]! * sims[k]!;
@@ -1045,67 +1081,104 @@ function weightedScore(sims: Float64Array, weights: Float64Array): number {
 
 type Visit = (j: number, i: number) => void;
 
-function push(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
- * Calls `visit` for every pair sharing a key (category or activity), a school year and a
- * municipality (or one of them serving the whole district), each pair once.
+ * Calls `visit` for every pair sharing a key (category or named activity), a school year and a
+ * municipality (or one of them serving the whole district), each pair once. The blocks are
+ * compressed lists in typed arrays, each sorted by measure, so a measure scans only the measures
+ * before it.
  */
 function blocks(c: Corpus, gates: Gates, visit: Visit): number {
   const n = c.size;
   const years = gates.period ? c.maxYear - c.minYear + 1 : 1;
-  const places = c.municipalities.length + 1;
+  const places = Math.max(1, c.municipalities.length);
   const categories = categoryKeys.length;
-  const byKeyYear = new Map<number, number[]>();
-  const wholeByKeyYear = new Map<number, number[]>();
-  const localByKey = new Map<number, number[]>();
-  const stamp = new Int32Array(n).fill(-1);
-  const keys: number[] = [];
-  let visited = 0;
-  let i = 0;
-  const scan = (list: number[] | undefined) => {
-    if (!list) return;
-    for (const j of list) {
-      if (stamp[j] === i) continue;
-      stamp[j] = i;
-      visited++;
-      visit(j, i);
-    }
-  };
-  for (; i < n; i++) {
-    keys.length = 0;
-    keys.push(c.category[i]!);
-    const p = c.purposes[i]!;
-    for (let b = 0; b < overlapPurposes.length; b++) if (p & (1 << b)) keys.push(categories + b);
-    const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
-    const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
-    const local = gates.area && c.whole[i] === 0;
-    const a0 = c.areaStart[i]!;
-    const a1 = c.areaStart[i + 1]!;
-    for (const k of keys) {
-      for (let y = y0; y <= y1; y++) {
-        const ky = k * years + y;
-        if (!local) scan(byKeyYear.get(ky));
-        else {
-          for (let q = a0; q < a1; q++) scan(localByKey.get(ky * places + c.areaData[q]!));
-          scan(wholeByKeyYear.get(ky));
+  const keyCount = categories + overlapPurposes.length;
+  const keyStart = new Int32Array(n + 1);
+  const keyList: number[] = [];
+  for (let i = 0; i < n; i++) {
+    keyList.push(c.category[i]!);
+    const p = c.primary[i]!;
+    for (let b = 0; b < overlapPurposes.length; b++)
+      if (p & (1 << b) && categories + b !== c.category[i]) keyList.push(categories + b);
+    keyStart[i + 1] = keyList.length;
+  }
+  const keys = Int32Array.from(keyList);
+  const local = (i: number) => gates.area && c.whole[i] === 0;
+  const localStart = new Int32Array(keyCount * years * places + 1);
+  const wholeStart = new Int32Array(keyCount * years + 1);
+  const allStart = new Int32Array(keyCount * years + 1);
+  // Pass 1: count; pass 2: fill in measure order.
+  for (let pass = 0; pass < 2; pass++) {
+    const localData = pass === 1 ? new Int32Array(localStart[localStart.length - 1]!) : undefined;
+    const wholeData = pass === 1 ? new Int32Array(wholeStart[wholeStart.length - 1]!) : undefined;
+    const allData = pass === 1 ? new Int32Array(allStart[allStart.length - 1]!) : undefined;
+    const localFill = pass === 1 ? localStart.slice() : undefined;
+    const wholeFill = pass === 1 ? wholeStart.slice() : undefined;
+    const allFill = pass === 1 ? allStart.slice() : undefined;
+    for (let i = 0; i < n; i++) {
+      const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
+      const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
+      const isLocal = local(i);
+      for (let q = keyStart[i]!; q < keyStart[i + 1]!; q++) {
+        const k = keys[q]!;
+        for (let y = y0; y <= y1; y++) {
+          const ky = k * years + y;
+          if (pass === 0) {
+            allStart[ky + 1]!++;
+            if (!isLocal) wholeStart[ky + 1]!++;
+            else
+              for (let a = c.areaStart[i]!; a < c.areaStart[i + 1]!; a++)
+                localStart[ky * places + c.areaData[a]! + 1]!++;
+          } else {
+            allData![allFill![ky]!++] = i;
+            if (!isLocal) wholeData![wholeFill![ky]!++] = i;
+            else
+              for (let a = c.areaStart[i]!; a < c.areaStart[i + 1]!; a++)
+                localData![localFill![ky * places + c.areaData[a]!]!++] = i;
+          }
         }
       }
     }
-    for (const k of keys) {
-      for (let y = y0; y <= y1; y++) {
-        const ky = k * years + y;
-        push(byKeyYear, ky, i);
-        if (!local) push(wholeByKeyYear, ky, i);
-        else for (let q = a0; q < a1; q++) push(localByKey, ky * places + c.areaData[q]!, i);
+    if (pass === 0) {
+      for (let k = 1; k < localStart.length; k++) localStart[k]! += localStart[k - 1]!;
+      for (let k = 1; k < wholeStart.length; k++) wholeStart[k]! += wholeStart[k - 1]!;
+      for (let k = 1; k < allStart.length; k++) allStart[k]! += allStart[k - 1]!;
+      continue;
+    }
+    const stamp = new Int32Array(n).fill(-1);
+    let visited = 0;
+    const scan = (data: Int32Array, from: number, to: number, i: number) => {
+      for (let q = from; q < to; q++) {
+        const j = data[q]!;
+        if (j >= i) return;
+        if (stamp[j] === i) continue;
+        stamp[j] = i;
+        visited++;
+        visit(j, i);
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
+      const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
+      const isLocal = local(i);
+      for (let q = keyStart[i]!; q < keyStart[i + 1]!; q++) {
+        const k = keys[q]!;
+        for (let y = y0; y <= y1; y++) {
+          const ky = k * years + y;
+          if (!isLocal) scan(allData!, allStart[ky]!, allStart[ky + 1]!, i);
+          else {
+            for (let a = c.areaStart[i]!; a < c.areaStart[i + 1]!; a++) {
+              const b = ky * places + c.areaData[a]!;
+              scan(localData!, localStart[b]!, localStart[b + 1]!, i);
+            }
+            scan(wholeData!, wholeStart[ky]!, wholeStart[ky + 1]!, i);
+          }
+        }
       }
     }
+    return visited;
   }
-  return visited;
+  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1237,15 +1310,20 @@ function explain(
         const mask = both !== 0 ? both : c.purposes[a]! & c.purposes[b]!;
         shared = purposeKeys(mask);
         sentence =
-          both !== 0
+          mask === 0
             ? text(
-                `Gleiche Angebotsart: ${purposeNames(mask, "de")}`,
-                `Same activity: ${purposeNames(mask, "en")}`,
+                `Gleiche Kategorie und ähnliche Beschreibung (${percent(similarity)} %)`,
+                `Same category and alike description (${percent(similarity)}%)`,
               )
-            : text(
-                `Angebotsart in der Beschreibung genannt: ${purposeNames(mask, "de")}`,
-                `Activity named in the description: ${purposeNames(mask, "en")}`,
-              );
+            : both !== 0
+              ? text(
+                  `Gleiche Angebotsart: ${purposeNames(mask, "de")}`,
+                  `Same activity: ${purposeNames(mask, "en")}`,
+                )
+              : text(
+                  `Angebotsart in der Beschreibung genannt: ${purposeNames(mask, "de")}`,
+                  `Activity named in the description: ${purposeNames(mask, "en")}`,
+                );
         break;
       }
       case "category": {
@@ -1424,24 +1502,30 @@ export function overlapReviewIsCurrent(
   return review.measureVersions[first] === p.version && review.measureVersions[second] === q.version;
 }
 
-function clusterReasons(pairs: readonly OverlapPair[]): OverlapClusterReason[] {
-  const count = new Map<OverlapReasonKind, number>();
-  const sum = new Map<OverlapReasonKind, number>();
+function clusterReasons(
+  pairs: readonly OverlapPair[],
+  contributions: ReadonlyMap<OverlapPair, Float64Array>,
+): OverlapClusterReason[] {
+  const count = new Float64Array(overlapReasonKinds.length);
+  const sum = new Float64Array(overlapReasonKinds.length);
   for (const pair of pairs) {
-    for (const r of pair.reasons) {
-      count.set(r.kind, (count.get(r.kind) ?? 0) + 1);
-      sum.set(r.kind, (sum.get(r.kind) ?? 0) + r.contribution);
+    const parts = contributions.get(pair)!;
+    for (let k = 0; k < parts.length; k++) {
+      if (parts[k]! <= 0) continue;
+      count[k]!++;
+      sum[k]! += parts[k]!;
     }
   }
   return overlapReasonKinds
-    .filter((k) => count.has(k))
-    .map((kind) => {
-      const n = count.get(kind)!;
+    .map((kind, k) => ({ kind, k }))
+    .filter(({ k }) => count[k]! > 0)
+    .map(({ kind, k }) => {
+      const n = count[k]!;
       const label = overlapReasonLabels[kind];
       return {
         kind,
         pairs: n,
-        meanContribution: sum.get(kind)! / n,
+        meanContribution: sum[k]! / n,
         text: text(
           `${label.de}: ${n} von ${pairs.length} Paaren`,
           `${label.en}: ${n} of ${pairs.length} pairs`,
@@ -1451,7 +1535,55 @@ function clusterReasons(pairs: readonly OverlapPair[]): OverlapClusterReason[] {
     .sort((p, q) => q.pairs - p.pairs || q.meanContribution - p.meanContribution);
 }
 
-function buildClusters(pairs: readonly OverlapPair[]): OverlapCluster[] {
+/**
+ * A pair whose reasons are written when first read (and then kept): a caller that counts pairs
+ * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
+ */
+class LazyPair implements OverlapPair {
+  readonly measureIds: readonly [MeasureId, MeasureId];
+  readonly score: number;
+  readonly sameProvider: boolean;
+  declare review?: OverlapPairReview;
+  readonly #corpus: Corpus;
+  readonly #a: number;
+  readonly #b: number;
+  readonly #weights: Float64Array;
+  #reasons: OverlapReason[] | undefined;
+  constructor(score: number, corpus: Corpus, a: number, b: number, weights: Float64Array) {
+    const p = corpus.measures[a]!;
+    const q = corpus.measures[b]!;
+    this.measureIds = [p.id, q.id];
+    this.score = score;
+    this.sameProvider = p.providerActorId === q.providerActorId;
+    this.#corpus = corpus;
+    this.#a = a;
+    this.#b = b;
+    this.#weights = weights;
+  }
+  get reasons(): readonly OverlapReason[] {
+    if (!this.#reasons) {
+      const sims = new Float64Array(overlapReasonKinds.length);
+      similarities(this.#corpus, this.#a, this.#b, sims);
+      addText(this.#corpus, this.#a, this.#b, sims);
+      this.#reasons = explain(this.#corpus, this.#a, this.#b, sims, this.#weights);
+    }
+    return this.#reasons;
+  }
+  toJSON(): OverlapPair {
+    return {
+      measureIds: this.measureIds,
+      score: this.score,
+      reasons: this.reasons,
+      sameProvider: this.sameProvider,
+      ...(this.review ? { review: this.review } : {}),
+    };
+  }
+}
+
+function buildClusters(
+  pairs: readonly OverlapPair[],
+  contributions: ReadonlyMap<OverlapPair, Float64Array>,
+): OverlapCluster[] {
   const index = new Map<string, number>();
   const ids: MeasureId[] = [];
   const parent: number[] = [];
@@ -1503,7 +1635,7 @@ function buildClusters(pairs: readonly OverlapPair[]): OverlapCluster[] {
       pairs: group.pairs.map((p) => p.measureIds),
       maxScore: max,
       meanScore: sum / group.pairs.length,
-      reasons: clusterReasons(group.pairs),
+      reasons: clusterReasons(group.pairs, contributions),
     };
   });
   return clusters.sort(
@@ -1543,6 +1675,7 @@ export function compareOverlap(
   }
   const sims = new Float64Array(overlapReasonKinds.length);
   similarities(corpus, 0, 1, sims);
+  addText(corpus, 0, 1, sims);
   const score = weightedScore(sims, weightVector);
   const swap = b.id < a.id;
   return {
@@ -1611,7 +1744,9 @@ export function findOverlaps(
   const exhaustive = options.exhaustive ?? false;
 
   const sims = new Float64Array(overlapReasonKinds.length);
-  const found: { a: number; b: number; score: number }[] = [];
+  const textWeight = weightVector[2]!;
+  const purposeWeight = weightVector[0]!;
+  const found: { a: number; b: number; score: number; parts: Float64Array }[] = [];
   const ruled = new Int32Array(overlapRuleKinds.length);
   let scored = 0;
   const visit: Visit = (j, i) => {
@@ -1622,8 +1757,16 @@ export function findOverlaps(
     }
     scored++;
     similarities(corpus, j, i, sims);
+    const structure = weightedScore(sims, weightVector);
+    // The cosine is the costly part: skip it when even identical texts would not reach the threshold.
+    const rise = purposeFromText(corpus, j, i) ? purposeWeight * (1 - sims[0]!) : 0;
+    if (structure + textWeight + rise < threshold - 1e-12) return;
+    addText(corpus, j, i, sims);
     const score = weightedScore(sims, weightVector);
-    if (score >= threshold) found.push({ a: j, b: i, score });
+    if (score < threshold) return;
+    const parts = new Float64Array(sims.length);
+    for (let k = 0; k < parts.length; k++) parts[k] = sims[k]! * weightVector[k]!;
+    found.push({ a: j, b: i, score, parts });
   };
   let compared: number;
   if (exhaustive) {
@@ -1647,19 +1790,15 @@ export function findOverlaps(
 
   const pairs: OverlapPair[] = [];
   const dismissed: DismissedOverlap[] = [];
+  const contributions = new Map<OverlapPair, Float64Array>();
   for (const hit of found) {
     let a = hit.a;
     let b = hit.b;
     if (included[b]!.id < included[a]!.id) [a, b] = [b, a];
     const p = included[a]!;
     const q = included[b]!;
-    similarities(corpus, a, b, sims);
-    const base = {
-      measureIds: [p.id, q.id] as const,
-      score: hit.score,
-      reasons: explain(corpus, a, b, sims, weightVector),
-      sameProvider: p.providerActorId === q.providerActorId,
-    };
+    const base = new LazyPair(hit.score, corpus, a, b, weightVector);
+    contributions.set(base, hit.parts);
     const review = reviews.get(pairKey(p.id, q.id));
     if (!review) {
       pairs.push(base);
@@ -1672,8 +1811,9 @@ export function findOverlaps(
       reviewedAt: review.reviewedAt,
       current,
     };
-    if (current && review.verdict === "complementary") dismissed.push({ ...base, review: summary });
-    else pairs.push({ ...base, review: summary });
+    base.review = summary;
+    if (current && review.verdict === "complementary") dismissed.push(base as DismissedOverlap);
+    else pairs.push(base);
   }
   const byScore = (x: OverlapPair, y: OverlapPair) =>
     y.score - x.score ||
@@ -1684,7 +1824,7 @@ export function findOverlaps(
 
   return {
     pairs,
-    clusters: buildClusters(pairs),
+    clusters: buildClusters(pairs, contributions),
     dismissed,
     threshold,
     weights,
