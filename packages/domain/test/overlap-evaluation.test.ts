@@ -40,7 +40,8 @@ describe("overlap finder on the evaluation set", () => {
         const c = compareOverlap(ma!, mb!);
         misses.push(
           `${pair.redundant ? "missed" : "false"} ${pair.a}–${pair.b} (${c.score.toFixed(2)}): ${pair.reason} | ${
-            c.ruledOut.map((r) => r.text.en).join("; ") || c.reasons.map((r) => `${r.kind} ${r.similarity.toFixed(2)}`).join(", ")
+            c.ruledOut.map((r) => r.text.en).join("; ") ||
+            c.reasons.map((r) => `${r.kind} ${r.similarity.toFixed(2)}`).join(", ")
           }`,
         );
       }

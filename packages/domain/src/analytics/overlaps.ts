@@ -1502,18 +1502,46 @@ export function overlapReviewIsCurrent(
   return review.measureVersions[first] === p.version && review.measureVersions[second] === q.version;
 }
 
-function clusterReasons(
-  pairs: readonly OverlapPair[],
-  contributions: ReadonlyMap<OverlapPair, Float64Array>,
-): OverlapClusterReason[] {
+const dimensions = overlapReasonKinds.length;
+
+/** The pairs found: measure indexes, scores and contributions per dimension, in growing typed arrays. */
+class Hits {
+  length = 0;
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  score = new Float64Array(1024);
+  parts = new Float64Array(1024 * dimensions);
+  push(a: number, b: number, score: number, sims: Float64Array, weights: Float64Array): void {
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array>(old: T, size: number): T => {
+        const next = new (old.constructor as new (n: number) => T)(size);
+        next.set(old);
+        return next;
+      };
+      const size = this.a.length * 2;
+      this.a = grow(this.a, size);
+      this.b = grow(this.b, size);
+      this.score = grow(this.score, size);
+      this.parts = grow(this.parts, size * dimensions);
+    }
+    const at = this.length++;
+    this.a[at] = a;
+    this.b[at] = b;
+    this.score[at] = score;
+    for (let k = 0; k < dimensions; k++) this.parts[at * dimensions + k] = sims[k]! * weights[k]!;
+  }
+}
+
+function clusterReasons(pairs: readonly OverlapPair[], hits: Hits): OverlapClusterReason[] {
   const count = new Float64Array(overlapReasonKinds.length);
   const sum = new Float64Array(overlapReasonKinds.length);
   for (const pair of pairs) {
-    const parts = contributions.get(pair)!;
-    for (let k = 0; k < parts.length; k++) {
-      if (parts[k]! <= 0) continue;
+    const at = LazyPair.hitOf(pair) * dimensions;
+    for (let k = 0; k < dimensions; k++) {
+      const part = hits.parts[at + k]!;
+      if (part <= 0) continue;
       count[k]!++;
-      sum[k]! += parts[k]!;
+      sum[k]! += part;
     }
   }
   return overlapReasonKinds
@@ -1549,7 +1577,13 @@ class LazyPair implements OverlapPair {
   readonly #b: number;
   readonly #weights: Float64Array;
   #reasons: OverlapReason[] | undefined;
-  constructor(score: number, corpus: Corpus, a: number, b: number, weights: Float64Array) {
+  /** The index of the pair among the hits (for its contributions). */
+  readonly #hit: number;
+  static hitOf(pair: OverlapPair): number {
+    return (pair as LazyPair).#hit;
+  }
+  constructor(score: number, corpus: Corpus, a: number, b: number, weights: Float64Array, hit: number) {
+    this.#hit = hit;
     const p = corpus.measures[a]!;
     const q = corpus.measures[b]!;
     this.measureIds = [p.id, q.id];
@@ -1580,10 +1614,7 @@ class LazyPair implements OverlapPair {
   }
 }
 
-function buildClusters(
-  pairs: readonly OverlapPair[],
-  contributions: ReadonlyMap<OverlapPair, Float64Array>,
-): OverlapCluster[] {
+function buildClusters(pairs: readonly OverlapPair[], hits: Hits): OverlapCluster[] {
   const index = new Map<string, number>();
   const ids: MeasureId[] = [];
   const parent: number[] = [];
@@ -1635,7 +1666,7 @@ function buildClusters(
       pairs: group.pairs.map((p) => p.measureIds),
       maxScore: max,
       meanScore: sum / group.pairs.length,
-      reasons: clusterReasons(group.pairs, contributions),
+      reasons: clusterReasons(group.pairs, hits),
     };
   });
   return clusters.sort(
@@ -1746,7 +1777,7 @@ export function findOverlaps(
   const sims = new Float64Array(overlapReasonKinds.length);
   const textWeight = weightVector[2]!;
   const purposeWeight = weightVector[0]!;
-  const found: { a: number; b: number; score: number; parts: Float64Array }[] = [];
+  const found = new Hits();
   const ruled = new Int32Array(overlapRuleKinds.length);
   let scored = 0;
   const visit: Visit = (j, i) => {
@@ -1764,9 +1795,7 @@ export function findOverlaps(
     addText(corpus, j, i, sims);
     const score = weightedScore(sims, weightVector);
     if (score < threshold) return;
-    const parts = new Float64Array(sims.length);
-    for (let k = 0; k < parts.length; k++) parts[k] = sims[k]! * weightVector[k]!;
-    found.push({ a: j, b: i, score, parts });
+    found.push(j, i, score, sims, weightVector);
   };
   let compared: number;
   if (exhaustive) {
@@ -1790,15 +1819,13 @@ export function findOverlaps(
 
   const pairs: OverlapPair[] = [];
   const dismissed: DismissedOverlap[] = [];
-  const contributions = new Map<OverlapPair, Float64Array>();
-  for (const hit of found) {
-    let a = hit.a;
-    let b = hit.b;
+  for (let hit = 0; hit < found.length; hit++) {
+    let a = found.a[hit]!;
+    let b = found.b[hit]!;
     if (included[b]!.id < included[a]!.id) [a, b] = [b, a];
     const p = included[a]!;
     const q = included[b]!;
-    const base = new LazyPair(hit.score, corpus, a, b, weightVector);
-    contributions.set(base, hit.parts);
+    const base = new LazyPair(found.score[hit]!, corpus, a, b, weightVector, hit);
     const review = reviews.get(pairKey(p.id, q.id));
     if (!review) {
       pairs.push(base);
@@ -1824,7 +1851,7 @@ export function findOverlaps(
 
   return {
     pairs,
-    clusters: buildClusters(pairs, contributions),
+    clusters: buildClusters(pairs, found),
     dismissed,
     threshold,
     weights,
