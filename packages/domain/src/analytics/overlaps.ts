@@ -642,6 +642,8 @@ interface Corpus {
   readonly provider: Int32Array;
   /** Purposes named by the title (or, when it names none, the description), as a bit mask. */
   readonly primary: Int32Array;
+  /** 1 when the title (or the BA measure type or standard element) names the activity, 0 when only the description does. */
+  readonly titled: Uint8Array;
   /** Purposes named anywhere. */
   readonly purposes: Int32Array;
   readonly tokenStart: Int32Array;
@@ -707,6 +709,7 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const baType = new Int32Array(n);
   const provider = new Int32Array(n);
   const primary = new Int32Array(n);
+  const titled = new Uint8Array(n);
   const purposes = new Int32Array(n);
   const areaLists: number[][] = new Array(n);
   const fundLists: number[][] = new Array(n);
@@ -808,6 +811,7 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
       named |= bit;
     }
     primary[i] = named !== 0 ? named : described;
+    titled[i] = named !== 0 ? 1 : 0;
     purposes[i] = named | described;
     // Who it addresses: the target groups; an offer named for parents, teachers or employers addresses them.
     let addressed = family === 0 ? ALL : family;
@@ -879,6 +883,7 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     baType,
     provider,
     primary,
+    titled,
     purposes,
     tokenStart,
     tokenData,
@@ -1016,7 +1021,8 @@ function cosine(c: Corpus, a: number, b: number): number {
 function similarities(c: Corpus, a: number, b: number, out: Float64Array): void {
   const pa = c.primary[a]!;
   const pb = c.primary[b]!;
-  out[0] = pa & pb ? 1 : (pa === 0 || pb === 0) && c.purposes[a]! & c.purposes[b]! ? 0.5 : 0;
+  // A shared activity counts fully when both titles name it, half when a description does.
+  out[0] = pa & pb ? (c.titled[a]! & c.titled[b]! ? 1 : 0.5) : 0;
   out[1] = c.category[a] === c.category[b] ? 1 : 0;
   out[2] = 0;
   const ga = c.groups[a]!;
@@ -1315,7 +1321,7 @@ function explain(
                 `Gleiche Kategorie und ähnliche Beschreibung (${percent(similarity)} %)`,
                 `Same category and alike description (${percent(similarity)}%)`,
               )
-            : both !== 0
+            : both !== 0 && c.titled[a]! & c.titled[b]!
               ? text(
                   `Gleiche Angebotsart: ${purposeNames(mask, "de")}`,
                   `Same activity: ${purposeNames(mask, "en")}`,
