@@ -1,5 +1,5 @@
 // The analytics routes: each answers with the domain's analysis of the caller's tenant, and an
-// overlap review dismisses a pair until one of its measures changes.
+// overlap review dismisses a pair until a field that makes it redundant changes.
 import { findOverlaps } from "@oha/domain";
 import { osterodeExample } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +28,7 @@ describe.each(backends)("analytics on $name", (backend) => {
     expect(body.pairs.length).toBeGreaterThan(0);
   });
 
-  it("dismisses a pair reviewed as complementary, and reopens it when a measure changes", async () => {
+  it("dismisses a pair reviewed as complementary, keeps it through a places change, reopens it when the grades change", async () => {
     const before = await read<Overlaps>("overlaps");
     const pair = before.pairs[0]!;
     const refused = await t.request("POST", "/api/v1/analytics/overlaps/reviews", {
@@ -49,15 +49,25 @@ describe.each(backends)("analytics on $name", (backend) => {
     expect(after.pairs.map((p) => p.measureIds)).not.toContainEqual(pair.measureIds);
     expect(after.dismissed.map((p) => p.measureIds)).toContainEqual(pair.measureIds);
 
-    const measure = await t.request("GET", `/api/v1/measures/${pair.measureIds[0]}`, {
-      key: t.keys.coordinator,
-    });
-    const changed = await t.request("PATCH", `/api/v1/measures/${pair.measureIds[0]}`, {
-      key: t.keys.coordinator,
-      json: { places: 99 },
-      headers: { "if-match": measure.headers.get("etag") ?? "" },
-    });
-    expect(changed.status, changed.text).toBe(200);
+    const edit = async (json: Record<string, unknown>) => {
+      const measure = await t.request("GET", `/api/v1/measures/${pair.measureIds[0]}`, {
+        key: t.keys.coordinator,
+      });
+      const changed = await t.request("PATCH", `/api/v1/measures/${pair.measureIds[0]}`, {
+        key: t.keys.coordinator,
+        json,
+        headers: { "if-match": measure.headers.get("etag") ?? "" },
+      });
+      expect(changed.status, changed.text).toBe(200);
+      return changed.body as { grades?: { min: number; max: number } };
+    };
+    const placed = await edit({ places: 99 });
+    const kept = await read<Overlaps>("overlaps");
+    expect(kept.dismissed.map((p) => p.measureIds)).toContainEqual(pair.measureIds);
+
+    // One grade more overlaps still, but the young people reached differ: the pair is open again.
+    const grades = placed.grades ?? { min: 9, max: 9 };
+    await edit({ grades: { min: grades.min, max: Math.min(13, grades.max + 1) } });
     const reopened = await read<Overlaps>("overlaps");
     expect(reopened.pairs.map((p) => p.measureIds)).toContainEqual(pair.measureIds);
   });

@@ -1,82 +1,59 @@
 /**
- * Overlap finder: candidate redundancies (Angebotsredundanzen) among the measures of a region.
+ * Overlap finder: redundant offers (Angebotsredundanzen) among the measures of a district, judged
+ * the way a coordinator judges them.
  *
- * ## Score
+ * ## What makes two offers redundant
  *
- * Two measures are compared on nine dimensions. Each gives a similarity in 0..1, and the score is
- * the weighted mean `Σ wₖ·sₖ / Σ wₖ`, so it lies in 0..1. Every similarity is a symmetric function
- * of the two measures and the sum runs in a fixed order, so `score(a, b) === score(b, a)` exactly.
+ * Two offers are redundant when they do the same thing (purpose), for the same young people
+ * (target group and overlapping grades or ages), in the same places (overlapping municipalities; an
+ * offer for the whole district overlaps every place) at the same time (overlapping periods). Who
+ * provides them does not matter: redundancy is usually two providers doing the same thing, and a
+ * provider's successive editions are not redundant (their periods do not overlap).
  *
- * | dimension      | similarity                                                                     |
- * |----------------|--------------------------------------------------------------------------------|
- * | `category`     | 1 for the same category, else 0                                                 |
- * | `targetGroups` | Jaccard index of the target-group terms (0 when either list is empty)           |
- * | `grades`       | overlap of the two ranges relative to the shorter one (0 when either is missing) |
- * | `ages`         | as grades                                                                       |
- * | `area`         | shared municipalities relative to the smaller area; an empty `areaServed` is the whole region |
- * | `period`       | shared days relative to the shorter period; an open end runs for ever            |
- * | `funding`      | 1 when both name the same funding programme                                     |
- * | `text`         | TF-IDF cosine of title (counted twice) and description                          |
- * | `provider`     | 1 for the same provider                                                         |
+ * A pair is **ruled out**, with the reason, when
  *
- * Target groups use Jaccard rather than containment so that an offer "for everybody" does not
- * look redundant with every specialised one; ranges, areas and periods use containment because the
- * young people of the smaller offer are all reached by the larger one.
+ * | rule       | the pair is ruled out when                                                          |
+ * |------------|-------------------------------------------------------------------------------------|
+ * | `purpose`  | both name an activity and they share none, or (without activities) the category differs |
+ * | `stage`    | they are different stages of the orientation chain (potential analysis → job-field exploration → internship): complements |
+ * | `audience` | they address different people: parents, teachers, employers, pupils, young people out of school, trainees |
+ * | `grades`   | both give grades and the ranges are disjoint                                        |
+ * | `ages`     | both give ages and the ranges are disjoint                                          |
+ * | `area`     | their municipalities are disjoint (neither serves the whole district)               |
+ * | `period`   | their periods are disjoint (another school year, a provider's next edition)          |
  *
- * Two offers can only be redundant when they reach young people at the same place and time, so by
- * default a shared area and an overlapping period are gates: a pair failing either is no
- * candidate, whatever its score (`requireSharedArea`, `requireSharedPeriod`).
+ * Otherwise the pair gets a score, the weighted mean of similarities in 0..1 (`purpose`,
+ * `category`, `text`, `targetGroups`, `grades`, `ages`, `area`, `period`, `funding`), and is
+ * reported at or above the threshold. Weights and threshold are tunable per district
+ * ({@link OverlapSettings}).
  *
- * ## Blocking
+ * ## Reading the text
  *
- * Comparing all pairs of 100,000 measures means 5·10⁹ comparisons. The finder scores only pairs
- * that can still reach the threshold `t`, and loses none. With total weight `W`, a pair that is
- * sure to lose the weight `L` (its other similarities are at most 1) has a weighted sum of at most
- * `W − L − w.text·(1 − cos)`, where `cos` is its text cosine; it can reach `t` only if
- * `cos ≥ τ(L) = 1 − (W·(1 − t) − L) / w.text`, and not at all if `W·(1 − t) < L`. Pairs fall into
- * four classes by what they are sure to lose:
+ * The activity comes from the field's vocabulary (`overlap-vocabulary.ts`): cues inside words
+ * (German compounds: "Bewerbungsmappencheck"), whole-word abbreviations (BvB, EQ, AsA, BerEb, JBA,
+ * PA …) and phrases ("Assistierte Ausbildung", "Markt der Berufe"). The title names the activity;
+ * the description only when the title names none. The BA measure type and the KAoA standard
+ * element name it too. The text similarity is a TF-IDF cosine over word stems, the morphemes of
+ * compounds and the activities found, so different wording of the same activity still meets.
  *
- * | class      | pairs                                         | L                               | τ (defaults) |
- * |------------|-----------------------------------------------|---------------------------------|--------------|
- * | `related`  | same category, a shared target group          | 0                               | 0.25         |
- * | `category` | same category, no shared target group         | `w.targetGroups`                | 0.625        |
- * | `group`    | a shared target group, another category       | `w.category`                    | 0.625        |
- * | `neither`  | another category, no shared target group      | `w.category + w.targetGroups`   | 1 (identical text) |
+ * ## Candidates
  *
- * 1. **Text joins** (strategy "text", when every class has τ > 0). For each class, every pair with
- *    cosine ≥ τ is found with the exact AllPairs algorithm (Bayardo, Ma, Srikant 2007) with an ℓ2
- *    bound as in L2AP (Anastasiu, Karypis 2014). Token ids run from the most to the least frequent
- *    token. Walking a vector in that order, its unindexed prefix is the longest run whose dot
- *    product with any unit vector is provably below τ: below both `Σ xₖ·maxₖ` (maxₖ: the largest
- *    weight of token k anywhere) and the prefix's norm (Cauchy–Schwarz); the rest is posted. A pair
- *    with cosine ≥ τ therefore shares a posted token. Each measure probes with all its tokens before
- *    posting its own, summing the dot product over posted tokens; a candidate is verified by adding
- *    the exact dot product of its prefix, after two cheap bounds (the prefix bound, and the prefix
- *    norm times the norm of the probe's tokens up to the prefix's last id) leave it a chance. The
- *    measures are also split into runs that cannot share a pair across them: per category ×
- *    target group (related), category, or target group (see `textJoin`), per district (the first
- *    five AGS digits; whole-region measures join every district's run), and in order of start, so
- *    measures whose period has ended leave the posting lists for good. Frequent words
- *    ("Berufsorientierung") thus never make long lists, and the gates are checked on each candidate.
- * 2. **Structured blocks** (strategy "structured", when custom weights make τ ≤ 0 for related pairs
- *    only). Related pairs come from blocks category × target group × school year (Aug 1–Jul 31) ×
- *    municipality; a whole-region measure probes the whole category × target group × school-year
- *    block, a local one the blocks of its municipalities and the list of whole-region measures; a
- *    stamp array drops repeats. Measures whose periods overlap share a school year, measures whose
- *    areas overlap share a municipality or one serves the whole region, so the gates lose nothing.
- *    The other classes still come from text joins.
- * 3. **Gate blocks** (strategy "gates"): school year × municipality only, when another class has
- *    τ ≤ 0.
- * 4. **All pairs**, without gates and a usable bound, or with `exhaustive: true` (the tests'
- *    reference).
+ * No pair can be redundant without the same category or a shared activity, a shared place and a
+ * shared school year. So measures are put in blocks by key (category, or an activity) × school
+ * year (Aug 1–Jul 31) × municipality; a whole-district measure probes every municipality's block of
+ * its key and year. Pairs meet whatever their wording, and a stamp per probing measure drops
+ * repeats. The rules are then checked on typed arrays before any text is compared.
  *
- * The strategy and the cosines used are reported in `stats`; a tiny margin on τ keeps rounding
- * errors on the safe side (it only adds candidates). A property test compares the result with the
- * comparison of all pairs for random measures, weights, thresholds and gates.
+ * ## Reviews
+ *
+ * A review (confirmed or dismissed) applies while both measures' fingerprints over
+ * {@link overlapFingerprintFields} equal the ones stored with it: a verification stamp or a new
+ * places count does not reopen it, another grade range does. Reviews stored without fingerprints
+ * fall back to the measures' versions.
  */
+import { z } from "zod";
 import { type LocalizedText, text } from "../common/i18n.js";
 import type { LabelMap } from "../common/labels.js";
-import { messages } from "../common/messages.js";
 import {
   type Measure,
   type MeasureId,
@@ -84,63 +61,105 @@ import {
   type OverlapReview,
   type OverlapReviewId,
   type OverlapVerdict,
+  type TargetGroup,
   targetGroupLabels,
 } from "../model/measure.js";
+import {
+  type OverlapPurpose,
+  overlapChainStages,
+  overlapMorphemes,
+  overlapPurposeCues,
+  overlapPurposes,
+  purposeName,
+} from "./overlap-vocabulary.js";
+
+export * from "./overlap-vocabulary.js";
 
 /** The dimensions on which two measures are compared, in the order their contributions are summed. */
 export const overlapReasonKinds = [
+  "purpose",
   "category",
+  "text",
   "targetGroups",
   "grades",
   "ages",
   "area",
   "period",
   "funding",
-  "text",
-  "provider",
 ] as const;
 /** One of {@link overlapReasonKinds}. */
 export type OverlapReasonKind = (typeof overlapReasonKinds)[number];
 
 /** German and English names of the overlap dimensions, for legends and cluster summaries. */
 export const overlapReasonLabels = {
+  purpose: text("Gleiche Angebotsart", "Same activity"),
   category: text("Gleiche Kategorie", "Same category"),
+  text: text("Ähnlicher Titel oder Beschreibung", "Similar title or description"),
   targetGroups: text("Gemeinsame Zielgruppen", "Shared target groups"),
   grades: text("Überschneidende Klassenstufen", "Overlapping grades"),
   ages: text("Überschneidendes Alter", "Overlapping ages"),
   area: text("Gemeinsames Einzugsgebiet", "Shared area served"),
   period: text("Überschneidender Zeitraum", "Overlapping period"),
-  funding: text("Gleiches Förderprogramm", "Same funding programme"),
-  text: text("Ähnlicher Titel oder Beschreibung", "Similar title or description"),
-  provider: text("Gleicher Träger", "Same provider"),
+  funding: text("Gleiche Förderung", "Same funding"),
 } as const satisfies LabelMap<OverlapReasonKind>;
+
+/** The rules that rule a pair out. */
+export const overlapRuleKinds = ["purpose", "stage", "audience", "grades", "ages", "area", "period"] as const;
+/** One of {@link overlapRuleKinds}. */
+export type OverlapRuleKind = (typeof overlapRuleKinds)[number];
+
+/** German and English names of the rules that rule a pair out. */
+export const overlapRuleLabels = {
+  purpose: text("Verschiedene Angebotsarten", "Different activities"),
+  stage: text("Aufeinanderfolgende Stufen einer Kette", "Successive stages of a chain"),
+  audience: text("Verschiedene Zielgruppen", "Different target groups"),
+  grades: text("Getrennte Klassenstufen", "Disjoint grades"),
+  ages: text("Getrennte Altersgruppen", "Disjoint ages"),
+  area: text("Getrennte Orte", "Disjoint places"),
+  period: text("Getrennte Zeiträume", "Disjoint periods"),
+} as const satisfies LabelMap<OverlapRuleKind>;
 
 /** The weight of each dimension in the overlap score; only their ratios matter. */
 export type OverlapWeights = { readonly [K in OverlapReasonKind]: number };
 
 /**
- * The default weights. The text carries most (0.4): in a district many offers share category,
- * target group, place and time by design (every school runs vocational orientation), and what makes
- * two of them one offer twice is that they are described alike. The structured dimensions add up to
- * 0.6, so structure alone never reaches the default threshold.
+ * The default weights. The activity carries most: two offers are one offer twice when they do the
+ * same thing for the same young people at the same place and time; the wording adds a little.
  */
 export const defaultOverlapWeights: OverlapWeights = {
-  category: 0.15,
-  targetGroups: 0.15,
-  grades: 0.05,
-  ages: 0.05,
-  area: 0.05,
-  period: 0.05,
-  funding: 0.05,
-  text: 0.4,
-  provider: 0.05,
+  purpose: 0.35,
+  category: 0.1,
+  text: 0.15,
+  targetGroups: 0.1,
+  grades: 0.08,
+  ages: 0.02,
+  area: 0.08,
+  period: 0.08,
+  funding: 0.04,
 };
 
+/** The default threshold: the same activity for the same people, place and time reaches it whatever the wording. */
+export const defaultOverlapThreshold = 0.65;
+
 /**
- * The default threshold: a pair needs at least a text cosine of 0.25 with everything else equal,
- * or a near-identical text with a different category.
+ * The fields of a measure that make a pair redundant. A review of a pair applies while these are
+ * unchanged on both measures (see {@link overlapFingerprint}); others (places, verification
+ * stamps, contact, status) do not reopen it.
  */
-export const defaultOverlapThreshold = 0.7;
+export const overlapFingerprintFields = [
+  "title",
+  "description",
+  "category",
+  "targetGroups",
+  "grades",
+  "ages",
+  "areaServed",
+  "from",
+  "to",
+  "baMeasureType",
+  "standardElement",
+] as const satisfies readonly (keyof Measure)[];
+export type OverlapFingerprintField = (typeof overlapFingerprintFields)[number];
 
 /** The fields of a measure the overlap finder reads; a full {@link Measure} record fits. */
 export type OverlapMeasure = Pick<
@@ -157,31 +176,110 @@ export type OverlapMeasure = Pick<
   | "version"
   | "deleted"
 > &
-  Partial<Pick<Measure, "description" | "to" | "grades" | "ages">>;
+  Partial<Pick<Measure, "description" | "to" | "grades" | "ages" | "baMeasureType" | "standardElement">>;
 
 /** The fields of an overlap review the finder reads; a full {@link OverlapReview} record fits. */
 export type OverlapReviewInput = Pick<
   OverlapReview,
   "id" | "measureIds" | "measureVersions" | "verdict" | "reviewedAt"
 > &
-  Partial<Pick<OverlapReview, "deleted">>;
+  Partial<Pick<OverlapReview, "deleted" | "measureFingerprints">>;
 
-/** How {@link findOverlaps} weighs, filters and blocks. */
-export interface OverlapOptions {
-  /** Weights per dimension; missing ones take {@link defaultOverlapWeights}. */
-  readonly weights?: Partial<OverlapWeights>;
-  /** Minimum score of a reported pair, 0..1 (default {@link defaultOverlapThreshold}). */
-  readonly threshold?: number;
+/** A fingerprint of a measure over {@link overlapFingerprintFields}: 16 hex digits. */
+export const OverlapFingerprint = z
+  .string()
+  .regex(/^[0-9a-f]{16}$/)
+  .meta({ id: "OverlapFingerprint", description: "A hash of the fields that make a pair redundant." });
+
+/**
+ * A fingerprint of the fields of a measure that make a pair redundant (FNV-1a, 64 bits, over a
+ * canonical form: sets sorted, text trimmed and with single spaces). Equal fingerprints mean the
+ * pair is, for the finder, the same as when it was reviewed.
+ */
+export function overlapFingerprint(measure: Partial<Pick<Measure, OverlapFingerprintField>>): string {
+  const canonical = overlapFingerprintFields.map((field) => {
+    const value = measure[field];
+    if (value === undefined || value === null) return null;
+    if (typeof value === "string") return value.trim().replace(/\s+/g, " ");
+    if (Array.isArray(value)) return [...value].sort();
+    const range = value as { min: number; max: number };
+    return [range.min, range.max];
+  });
+  const input = JSON.stringify(canonical);
+  // FNV-1a over UTF-16 code units, 64 bits as two 32-bit halves.
+  let h0 = 0x84222325;
+  let h1 = 0xcbf29ce4;
+  for (let i = 0; i < input.length; i++) {
+    h0 ^= input.charCodeAt(i);
+    // Multiply by the FNV prime 0x100000001b3 (= 2^40 + 0x1b3) modulo 2^64.
+    const lo = h0 * 0x1b3;
+    const carry = Math.floor(lo / 0x1_0000_0000);
+    const n0 = lo >>> 0;
+    const n1 = (h1 * 0x1b3 + carry + ((h0 << 8) >>> 0)) >>> 0;
+    h0 = n0;
+    h1 = n1;
+  }
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h0 >>> 0).toString(16).padStart(8, "0");
+}
+
+const messageOf = (de: string, en: string) => `${de} / ${en}`;
+
+/** The tunable part of the options, validated: weights, threshold and gates, per district. */
+export const OverlapSettings = z
+  .strictObject({
+    weights: z
+      .strictObject(
+        Object.fromEntries(
+          overlapReasonKinds.map((k) => [
+            k,
+            z
+              .number({
+                error: messageOf(
+                  `Das Gewicht „${k}“ muss eine Zahl sein.`,
+                  `The weight "${k}" must be a number.`,
+                ),
+              })
+              .min(0, {
+                error: messageOf(
+                  `Das Gewicht „${k}“ darf nicht negativ sein.`,
+                  `The weight "${k}" must not be negative.`,
+                ),
+              })
+              .max(1000)
+              .optional(),
+          ]),
+        ) as { [K in OverlapReasonKind]: z.ZodOptional<z.ZodNumber> },
+        {
+          error: messageOf(
+            `Unbekanntes Gewicht; erlaubt sind: ${overlapReasonKinds.join(", ")}.`,
+            `Unknown weight; allowed are: ${overlapReasonKinds.join(", ")}.`,
+          ),
+        },
+      )
+      .optional(),
+    threshold: z
+      .number({
+        error: messageOf("Der Schwellenwert muss eine Zahl sein.", "The threshold must be a number."),
+      })
+      .min(0, {
+        error: messageOf("Der Schwellenwert liegt zwischen 0 und 1.", "The threshold lies in 0..1."),
+      })
+      .max(1, {
+        error: messageOf("Der Schwellenwert liegt zwischen 0 und 1.", "The threshold lies in 0..1."),
+      })
+      .optional(),
+    requireSharedArea: z.boolean().optional(),
+    requireSharedPeriod: z.boolean().optional(),
+    includeCancelled: z.boolean().optional(),
+    includeDeleted: z.boolean().optional(),
+  })
+  .meta({ id: "OverlapSettings" });
+export type OverlapSettings = z.infer<typeof OverlapSettings>;
+
+/** How {@link findOverlaps} weighs, filters and reviews. */
+export interface OverlapOptions extends OverlapSettings {
   /** Coordinators' reviews; a current "complementary" verdict dismisses a pair. */
   readonly reviews?: readonly OverlapReviewInput[];
-  /** Only pairs whose areas served overlap are candidates (default true). */
-  readonly requireSharedArea?: boolean;
-  /** Only pairs whose periods overlap are candidates (default true). */
-  readonly requireSharedPeriod?: boolean;
-  /** Also compare cancelled measures (default false). */
-  readonly includeCancelled?: boolean;
-  /** Also compare soft-deleted measures (default false). */
-  readonly includeDeleted?: boolean;
   /** Compare every pair instead of blocking: slow, meant for verification. */
   readonly exhaustive?: boolean;
 }
@@ -195,9 +293,15 @@ export interface OverlapReason {
   readonly weight: number;
   /** `weight × similarity`: the reasons' contributions add up to the pair's score. */
   readonly contribution: number;
-  /** What the two share: the category, target-group terms, grades, ages, AGS keys, programme ids, words, provider id. */
+  /** What the two share: activities, category, words, target groups, grades, ages, AGS keys, days, programmes. */
   readonly shared: readonly string[];
   /** A sentence for the user. */
+  readonly text: LocalizedText;
+}
+
+/** Why a pair is not redundant whatever its score. */
+export interface OverlapRuling {
+  readonly kind: OverlapRuleKind;
   readonly text: LocalizedText;
 }
 
@@ -206,7 +310,7 @@ export interface OverlapPairReview {
   readonly id: OverlapReviewId;
   readonly verdict: OverlapVerdict;
   readonly reviewedAt: string;
-  /** False when either measure changed since the review (its version moved on): the pair is open again. */
+  /** False when a field that makes the pair redundant changed on either measure: the pair is open again. */
   readonly current: boolean;
 }
 
@@ -217,6 +321,8 @@ export interface OverlapPair {
   readonly score: number;
   /** The dimensions that contributed, in the order of {@link overlapReasonKinds}. */
   readonly reasons: readonly OverlapReason[];
+  /** True when one provider runs both (no bonus: a note for the reader). */
+  readonly sameProvider: boolean;
   readonly review?: OverlapPairReview;
 }
 
@@ -248,7 +354,7 @@ export interface OverlapCluster {
 }
 
 /** How the candidates were found. */
-export type OverlapStrategy = "text" | "structured" | "gates" | "all-pairs";
+export type OverlapStrategy = "blocks" | "all-pairs";
 
 /** The result of {@link findOverlaps}. */
 export interface OverlapResult {
@@ -266,44 +372,228 @@ export interface OverlapResult {
     readonly measures: number;
     /** Measures left out. */
     readonly ignored: number;
-    /** Candidate pairs scored. */
+    /** Candidate pairs met in the blocks. */
     readonly candidates: number;
+    /** Candidates ruled out, per rule. */
+    readonly ruledOut: Readonly<Record<OverlapRuleKind, number>>;
+    /** Candidates scored (not ruled out). */
+    readonly scored: number;
     readonly strategy: OverlapStrategy;
-    /**
-     * The text cosine each class of pairs needed to become a candidate: "related" (same category,
-     * shared target group), "category" (same category only), "group" (shared target group only),
-     * "neither", or "all" when category and target groups carry no weight.
-     */
-    readonly cosines: Readonly<Partial<Record<"related" | "category" | "group" | "neither" | "all", number>>>;
   };
 }
 
-const dimensions = overlapReasonKinds.length;
-const textDimension = overlapReasonKinds.indexOf("text");
-const categoryKeys = Object.keys(measureCategoryLabels);
-const targetGroupKeys = Object.keys(targetGroupLabels);
-const margin = 1e-9;
+/** The comparison of one pair: its score and reasons, or why it is ruled out. */
+export interface OverlapComparison {
+  readonly measureIds: readonly [MeasureId, MeasureId];
+  /** True when no rule rules the pair out and the score reaches the threshold. */
+  readonly redundant: boolean;
+  readonly score: number;
+  readonly reasons: readonly OverlapReason[];
+  /** The rules that rule the pair out, in the order of {@link overlapRuleKinds}; empty when none does. */
+  readonly ruledOut: readonly OverlapRuling[];
+  readonly sameProvider: boolean;
+}
 
-class Interner {
-  readonly ids = new Map<string, number>();
-  readonly values: string[] = [];
-  constructor(initial: readonly string[] = []) {
-    for (const value of initial) this.id(value);
+// ---------------------------------------------------------------------------------------------
+// Text
+
+const foldMap: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", é: "e", è: "e", á: "a" };
+const fold = (s: string) => s.toLowerCase().replace(/[äöüßéèá]/g, (c) => foldMap[c]!);
+const wordSplit = /[^a-z0-9]+/;
+const stopwords = new Set(
+  (
+    "und oder der die das den dem des ein eine einer eines einem einen fuer mit von vom zur zum " +
+    "bei bis auf aus als auch nach ist sind sich ihr ihre sie wir uns wird werden durch ueber " +
+    "unter sowie wie was wer wo alle allen jede jeden jeder jedes kann koennen gibt mehr im in an am " +
+    "es zu so nicht noch nur ab pro je sehr viel and the for with from into our their this that are"
+  ).split(" "),
+);
+const suffixes = ["innen", "ungen", "ern", "en", "es", "er", "e", "n", "s"];
+
+function stemOf(word: string): string {
+  for (const suffix of suffixes) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   }
-  id(value: string): number {
-    let id = this.ids.get(value);
+  return word;
+}
+
+interface Cue {
+  readonly purpose: number;
+  readonly word: string;
+  /** The cue must end the word. */
+  readonly suffix: boolean;
+}
+interface Phrase {
+  readonly purpose: number;
+  readonly words: readonly string[];
+}
+
+const inWordCues: Cue[] = [];
+const wholeWordCues = new Map<string, number[]>();
+const phrases: Phrase[] = [];
+overlapPurposes.forEach((purpose, p) => {
+  for (const raw of overlapPurposeCues[purpose]) {
+    const exact = raw.startsWith("=");
+    const suffix = raw.startsWith("~");
+    const cue = fold(exact || suffix ? raw.slice(1) : raw);
+    const words = cue.split(" ");
+    if (words.length > 1) phrases.push({ purpose: p, words });
+    else if (exact) {
+      const list = wholeWordCues.get(cue) ?? [];
+      list.push(p);
+      wholeWordCues.set(cue, list);
+    } else inWordCues.push({ purpose: p, word: cue, suffix });
+  }
+});
+inWordCues.sort((a, b) => b.word.length - a.word.length);
+const morphemes = [...new Set(overlapMorphemes.map(fold))].sort((a, b) => b.length - a.length);
+
+/** What one distinct word contributes: its tokens, its purposes, and the phrases it may start. */
+interface WordInfo {
+  readonly tokens: readonly number[];
+  readonly purposes: number;
+  readonly phraseStarts: readonly number[];
+}
+
+/** Per-run token ids and the cache of analysed words. */
+class Lexicon {
+  get size(): number {
+    return this.surfaces.length + this.#words.size;
+  }
+  readonly #tokens = new Map<string, number>();
+  readonly #words = new Map<string, WordInfo>();
+  readonly surfaces: string[] = [];
+
+  token(stem: string, surface: string): number {
+    let id = this.#tokens.get(stem);
     if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
+      id = this.surfaces.length;
+      this.#tokens.set(stem, id);
+      this.surfaces.push(surface);
     }
     return id;
   }
+
+  word(word: string): WordInfo {
+    let info = this.#words.get(word);
+    if (info) return info;
+    const tokens: number[] = [];
+    let purposes = 0;
+    const phraseStarts: number[] = [];
+    if (word.length >= 2 && !stopwords.has(word)) {
+      for (const p of wholeWordCues.get(word) ?? []) purposes |= 1 << p;
+      if (word.length >= 3 || /\d/.test(word)) tokens.push(this.token(stemOf(word), word));
+      // Cues inside the word, longest first, without overlaps.
+      const taken: [number, number][] = [];
+      const free = (from: number, to: number) => taken.every(([a, b]) => to <= a || from >= b);
+      for (const cue of inWordCues) {
+        const at = cue.suffix ? word.length - cue.word.length : word.indexOf(cue.word);
+        if (at < 0 || (cue.suffix && !word.endsWith(cue.word)) || !free(at, at + cue.word.length)) continue;
+        taken.push([at, at + cue.word.length]);
+        purposes |= 1 << cue.purpose;
+      }
+      // Compound parts: known morphemes inside a longer word.
+      if (word.length >= 8) {
+        const parts: [number, number][] = [];
+        for (const m of morphemes) {
+          if (m.length >= word.length) continue;
+          const at = word.indexOf(m);
+          if (at < 0 || parts.some(([a, b]) => at < b && at + m.length > a)) continue;
+          parts.push([at, at + m.length]);
+          tokens.push(this.token(stemOf(m), m));
+        }
+      }
+      phrases.forEach((phrase, k) => {
+        if (word.endsWith(phrase.words[0]!)) phraseStarts.push(k);
+      });
+      for (let p = 0; p < overlapPurposes.length; p++)
+        if (purposes & (1 << p)) tokens.push(this.token(`#${overlapPurposes[p]}`, overlapPurposes[p]!));
+    }
+    info = { tokens, purposes, phraseStarts };
+    this.#words.set(word, info);
+    return info;
+  }
 }
+
+/** The words read so far, shared by all runs (words repeat across runs); renewed when it grows large. */
+let lexicon = new Lexicon();
+
+const baPurposes: Partial<Record<NonNullable<Measure["baMeasureType"]>, OverlapPurpose>> = {
+  bvb: "pre_vocational_bvb",
+  eq: "entry_qualification",
+  asa_flex: "assisted_training",
+  bereb: "career_entry_support",
+};
+
+/** The KAoA standard elements of the orientation chain: SBO 5 potential analysis, 6.1/6.2 exploration, 6.3 internship. */
+function standardPurpose(code: string | undefined): OverlapPurpose | undefined {
+  if (!code) return undefined;
+  const m = /(\d+)(?:\.(\d+))?/.exec(code);
+  if (!m) return undefined;
+  const major = Number(m[1]);
+  const minor = m[2] === undefined ? 0 : Number(m[2]);
+  if (major === 5) return "potential_analysis";
+  if (major === 6 && minor > 0 && minor <= 2) return "job_field_exploration";
+  if (major === 6 && minor === 3) return "internship";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target groups
+
+const groupKeys = Object.keys(targetGroupLabels) as TargetGroup[];
+const groupBit = new Map(groupKeys.map((g, i) => [g, 1 << i]));
+// Who an offer addresses: families of target groups. Modifiers (newcomers, disability …) fit any
+// young people; applicants are pupils about to leave school as well as young people out of school.
+const SCHOOL = 1;
+const OUT = 2;
+const TRAINEES = 4;
+const PARENTS = 8;
+const TEACHERS = 16;
+const EMPLOYERS = 32;
+const YOUNG = SCHOOL | OUT | TRAINEES;
+const ALL = YOUNG | PARENTS | TEACHERS | EMPLOYERS;
+const groupFamily: Record<TargetGroup, number> = {
+  pupils_lower_secondary: SCHOOL,
+  pupils_upper_secondary: SCHOOL,
+  pupils_vocational_school: SCHOOL,
+  without_first_qualification: SCHOOL | OUT,
+  applicants: SCHOOL | OUT,
+  unplaced_applicants: OUT,
+  applicants_earlier_years: OUT,
+  trainees: TRAINEES,
+  training_dropouts: OUT | TRAINEES,
+  newly_arrived: YOUNG,
+  migration_background: YOUNG,
+  disability: YOUNG,
+  sgb2_hard_to_reach: OUT,
+  neet: OUT,
+  young_parents: OUT | TRAINEES,
+  parents: PARENTS,
+  teachers: TEACHERS,
+  employers: EMPLOYERS,
+};
+const familyNames: [number, LocalizedText][] = [
+  [SCHOOL, text("Schülerinnen und Schüler", "pupils")],
+  [OUT, text("junge Menschen außerhalb der Schule", "young people out of school")],
+  [TRAINEES, text("Auszubildende", "trainees")],
+  [PARENTS, text("Eltern", "parents")],
+  [TEACHERS, text("Lehrkräfte", "teachers")],
+  [EMPLOYERS, text("Betriebe", "employers")],
+];
+const parentsPurpose = 1 << overlapPurposes.indexOf("parents_information");
+const teachersPurpose = 1 << overlapPurposes.indexOf("teacher_training");
+const employersPurpose = 1 << overlapPurposes.indexOf("employer_network");
+let chainMask = 0;
+for (const [purpose, stage] of Object.entries(overlapChainStages))
+  if (stage) chainMask |= 1 << overlapPurposes.indexOf(purpose as OverlapPurpose);
+
+// ---------------------------------------------------------------------------------------------
+// Dates
 
 const digit = (s: string, at: number) => s.charCodeAt(at) - 48;
 
-/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, by arithmetic (days-from-civil), without allocating. */
+/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`. */
 function dayNumber(iso: string): number {
   let y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
   const m = digit(iso, 5) * 10 + digit(iso, 6);
@@ -326,128 +616,87 @@ function schoolYearStart(iso: string): number {
   return digit(iso, 5) * 10 + digit(iso, 6) >= 8 ? year : year - 1;
 }
 
-const stopwords = new Set(
-  (
-    "und oder der die das den dem des ein eine einer eines einem einen für fuer mit von vom zur zum " +
-    "bei bis auf aus als auch nach ist sind sich ihr ihre sie wir uns wird werden durch über ueber " +
-    "unter sowie and the for with from into our their this that are was per"
-  ).split(" "),
-);
-const foldMap: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
-const wordSplit = /[^\p{L}\p{N}]+/u;
-const suffixes = ["innen", "ern", "en", "es", "e", "n", "s"];
+// ---------------------------------------------------------------------------------------------
+// The measures as columns
 
-/** The stem of a lower-case word: umlauts folded, one common German ending stripped; "" for stop words. */
-function stemOf(word: string): string {
-  if (word.length < 3 || stopwords.has(word)) return "";
-  const stem = word.replace(/[äöüß]/g, (c) => foldMap[c]!);
-  for (const suffix of suffixes) {
-    if (stem.length - suffix.length >= 4 && stem.endsWith(suffix)) return stem.slice(0, -suffix.length);
-  }
-  return stem;
-}
-
-/** Words to provisional token ids; each distinct word is stemmed once. */
-class Vocabulary {
-  readonly #byWord = new Map<string, number>();
-  readonly #byStem = new Map<string, number>();
-  readonly stems: string[] = [];
-  readonly surfaces: string[] = [];
-
-  token(word: string): number {
-    let id = this.#byWord.get(word);
-    if (id !== undefined) return id;
-    const stem = stemOf(word);
-    if (stem === "") id = -1;
-    else {
-      id = this.#byStem.get(stem);
-      if (id === undefined) {
-        id = this.stems.length;
-        this.#byStem.set(stem, id);
-        this.stems.push(stem);
-        this.surfaces.push(word);
-      }
-    }
-    this.#byWord.set(word, id);
-    return id;
-  }
-}
-
-/** Variable-length sets of small integers, one segment per measure, in one typed array. */
-class Segments {
-  readonly #starts: number[] = [0];
-  readonly #data: number[] = [];
-  /** Adds the next measure's values, sorted and without repeats. */
-  add(values: number[]): void {
-    if (values.length > 1) values.sort((a, b) => a - b);
-    let last = Number.NaN;
-    for (const v of values) {
-      if (v !== last) this.#data.push(v);
-      last = v;
-    }
-    this.#starts.push(this.#data.length);
-  }
-  finish(): { start: Int32Array; data: Int32Array } {
-    return { start: Int32Array.from(this.#starts), data: Int32Array.from(this.#data) };
-  }
-}
-
-/**
- * The measures as columns: numbers in typed arrays, sets as segments of one shared array, so the
- * inner loops touch little memory and allocate nothing.
- */
 interface Corpus {
   readonly measures: readonly OverlapMeasure[];
   readonly size: number;
   readonly category: Int32Array;
-  readonly groupStart: Int32Array;
-  readonly groupData: Int32Array;
+  readonly groups: Int32Array;
+  readonly audience: Int32Array;
   readonly gradeMin: Int32Array;
   readonly gradeMax: Int32Array;
   readonly ageMin: Int32Array;
   readonly ageMax: Int32Array;
-  /** 1 when the measure serves the whole region (empty `areaServed`). */
   readonly whole: Uint8Array;
   readonly areaStart: Int32Array;
   readonly areaData: Int32Array;
   readonly start: Float64Array;
-  /** The last day, or +∞ for an open end. */
   readonly end: Float64Array;
   readonly firstYear: Int32Array;
   readonly lastYear: Int32Array;
   readonly fundStart: Int32Array;
   readonly fundData: Int32Array;
+  readonly baType: Int32Array;
   readonly provider: Int32Array;
+  /** Purposes named by the title (or, when it names none, the description), as a bit mask. */
+  readonly primary: Int32Array;
+  /** 1 when the title (or the BA measure type or standard element) names the activity, 0 when only the description does. */
+  readonly titled: Uint8Array;
+  /** Purposes named anywhere. */
+  readonly purposes: Int32Array;
   readonly tokenStart: Int32Array;
-  /** Token ids per measure, ascending; ids run from the most to the least frequent token. */
   readonly tokenData: Int32Array;
-  /** The normalised TF-IDF weight of each entry of `tokenData`. */
   readonly weightData: Float64Array;
-  /** Stems by token id. */
-  readonly tokens: readonly string[];
-  /** The first word seen for each token id, for display. */
   readonly surface: readonly string[];
   readonly municipalities: readonly string[];
   readonly programmes: readonly string[];
-  readonly groupNames: readonly string[];
-  readonly groupCount: number;
-  readonly categoryCount: number;
   readonly minYear: number;
   readonly maxYear: number;
 }
 
+class Interner {
+  readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+function segments(lists: number[][]): { start: Int32Array; data: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  let total = 0;
+  for (let i = 0; i < lists.length; i++) {
+    total += lists[i]!.length;
+    start[i + 1] = total;
+  }
+  const data = new Int32Array(total);
+  for (let i = 0; i < lists.length; i++) {
+    const sorted = lists[i]!.sort((a, b) => a - b);
+    data.set(sorted, start[i]!);
+  }
+  return { start, data };
+}
+
+const categoryKeys = Object.keys(measureCategoryLabels);
+
 function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const n = measures.length;
-  const categories = new Interner(categoryKeys);
-  const groups = new Interner(targetGroupKeys);
+  if (lexicon.size > 500_000) lexicon = new Lexicon();
   const municipalities = new Interner();
-  const providers = new Interner();
   const programmes = new Interner();
-  const vocabulary = new Vocabulary();
-  const groupSegments = new Segments();
-  const areaSegments = new Segments();
-  const fundSegments = new Segments();
+  const providers = new Interner();
+  const baTypes = new Interner();
   const category = new Int32Array(n);
+  const groups = new Int32Array(n);
+  const audience = new Int32Array(n);
   const gradeMin = new Int32Array(n);
   const gradeMax = new Int32Array(n);
   const ageMin = new Int32Array(n);
@@ -457,52 +706,124 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const end = new Float64Array(n);
   const firstYear = new Int32Array(n);
   const lastYear = new Int32Array(n);
+  const baType = new Int32Array(n);
   const provider = new Int32Array(n);
+  const primary = new Int32Array(n);
+  const titled = new Uint8Array(n);
+  const purposes = new Int32Array(n);
+  const areaLists: number[][] = new Array(n);
+  const fundLists: number[][] = new Array(n);
   const tokenStart = new Int32Array(n + 1);
   const rawTokens: number[] = [];
   const rawCounts: number[] = [];
   const df: number[] = [];
   const scratch: number[] = [];
   let present = 0;
-  const add = (value: string, weight: number) => {
-    for (const word of value.toLowerCase().split(wordSplit)) {
-      const id = vocabulary.token(word);
-      if (id < 0) continue;
-      const count = scratch[id];
-      if (count === undefined || count === 0) {
-        rawTokens.push(id);
-        rawCounts.push(0);
-        present++;
-        scratch[id] = weight;
-      } else scratch[id] = count + weight;
-    }
+  const addToken = (id: number, weight: number) => {
+    const count = scratch[id];
+    if (count === undefined || count === 0) {
+      rawTokens.push(id);
+      rawCounts.push(0);
+      present++;
+      scratch[id] = weight;
+    } else scratch[id] = count + weight;
   };
+  /** A text's tokens with their counts, and the purposes it names; texts repeat, so each is read once. */
+  const texts = new Map<string, { tokens: number[]; counts: number[]; purposes: number }>();
+  const local = new Map<number, number>();
+  const analyse = (value: string) => {
+    const cached = texts.get(value);
+    if (cached) return cached;
+    const words = fold(value).split(wordSplit);
+    let found = 0;
+    local.clear();
+    const add = (t: number) => local.set(t, (local.get(t) ?? 0) + 1);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      if (word === "") continue;
+      const info = lexicon.word(word);
+      found |= info.purposes;
+      for (const t of info.tokens) add(t);
+      for (const k of info.phraseStarts) {
+        const phrase = phrases[k]!;
+        const last = phrase.words.length - 1;
+        let ok = w + last < words.length;
+        for (let q = 1; ok && q <= last; q++) {
+          const next = words[w + q]!;
+          ok = q === last ? next.startsWith(phrase.words[q]!) : next === phrase.words[q];
+        }
+        if (ok && !(found & (1 << phrase.purpose))) {
+          found |= 1 << phrase.purpose;
+          add(lexicon.token(`#${overlapPurposes[phrase.purpose]}`, overlapPurposes[phrase.purpose]!));
+        }
+      }
+    }
+    const result = { tokens: [...local.keys()], counts: [...local.values()], purposes: found };
+    texts.set(value, result);
+    return result;
+  };
+  /** Adds a text's tokens; returns the purposes it names. */
+  const read = (value: string, weight: number): number => {
+    const info = analyse(value);
+    for (let k = 0; k < info.tokens.length; k++) addToken(info.tokens[k]!, weight * info.counts[k]!);
+    return info.purposes;
+  };
+
   let horizon = Number.NEGATIVE_INFINITY;
   let minYear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const m = measures[i]!;
-    category[i] = categories.id(m.category);
-    groupSegments.add(m.targetGroups.map((g) => groups.id(g)));
+    category[i] = categoryKeys.indexOf(m.category);
+    let mask = 0;
+    let family = 0;
+    for (const g of m.targetGroups) {
+      mask |= groupBit.get(g) ?? 0;
+      family |= groupFamily[g] ?? 0;
+    }
+    groups[i] = mask;
     gradeMin[i] = m.grades ? m.grades.min : -1;
     gradeMax[i] = m.grades ? m.grades.max : -1;
     ageMin[i] = m.ages ? m.ages.min : -1;
     ageMax[i] = m.ages ? m.ages.max : -1;
     whole[i] = m.areaServed.length === 0 ? 1 : 0;
-    areaSegments.add(m.areaServed.map((ags) => municipalities.id(ags)));
+    areaLists[i] = m.areaServed.map((ags) => municipalities.id(ags));
     start[i] = dayNumber(m.from);
     end[i] = m.to ? dayNumber(m.to) : Number.POSITIVE_INFINITY;
     firstYear[i] = schoolYearStart(m.from);
-    // Open ends get the last school year of the data once it is known (-1 until then).
     lastYear[i] = m.to ? schoolYearStart(m.to) : -1;
     const funds: number[] = [];
     for (const f of m.funding) if (f.programmeId !== undefined) funds.push(programmes.id(f.programmeId));
-    fundSegments.add(funds);
+    fundLists[i] = [...new Set(funds)];
+    baType[i] = m.baMeasureType ? baTypes.id(m.baMeasureType) : -1;
     provider[i] = providers.id(m.providerActorId);
     horizon = Math.max(horizon, start[i]!, m.to ? end[i]! : Number.NEGATIVE_INFINITY);
     minYear = Math.min(minYear, firstYear[i]!);
+
     present = 0;
-    add(m.title, 2);
-    if (m.description) add(m.description, 1);
+    let named = read(m.title, 2);
+    const described = m.description ? read(m.description, 1) : 0;
+    const ba = m.baMeasureType ? baPurposes[m.baMeasureType] : undefined;
+    const standard = standardPurpose(m.standardElement);
+    for (const p of [ba, standard]) {
+      if (!p) continue;
+      const bit = 1 << overlapPurposes.indexOf(p);
+      if (!(named & bit)) addToken(lexicon.token(`#${p}`, p), 2);
+      named |= bit;
+    }
+    primary[i] = named !== 0 ? named : described;
+    titled[i] = named !== 0 ? 1 : 0;
+    purposes[i] = named | described;
+    // Who it addresses: the target groups; an offer named for parents, teachers or employers addresses them.
+    let addressed = family === 0 ? ALL : family;
+    const adults = primary[i]!;
+    const named_adults =
+      (adults & parentsPurpose ? PARENTS : 0) |
+      (adults & teachersPurpose ? TEACHERS : 0) |
+      (adults & employersPurpose ? EMPLOYERS : 0);
+    if (named_adults && (family === 0 || family & named_adults)) addressed = named_adults;
+    else if (named_adults && family & YOUNG && adults & parentsPurpose) addressed = PARENTS;
+    audience[i] = addressed;
+
     const to = rawTokens.length;
     for (let k = to - present; k < to; k++) {
       const id = rawTokens[k]!;
@@ -513,28 +834,19 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     tokenStart[i + 1] = to;
   }
   const maxYear = Number.isFinite(horizon) ? schoolYearStart(isoOfDay(horizon)) : 1970;
-  for (let i = 0; i < n; i++) if (lastYear[i] === -1) lastYear[i] = maxYear;
+  for (let i = 0; i < n; i++) if (lastYear[i] === -1) lastYear[i] = Math.max(maxYear, firstYear[i]!);
 
-  // Token ids run from the most to the least frequent token: the order the prefix filter needs.
-  const stems = vocabulary.stems;
-  const byRank = stems
-    .map((_, id) => id)
-    .sort((a, b) => df[b]! - df[a]! || (stems[a]! < stems[b]! ? -1 : stems[a]! > stems[b]! ? 1 : 0));
-  const rank = new Int32Array(stems.length);
-  for (let r = 0; r < byRank.length; r++) rank[byRank[r]!] = r;
-  const idf = Float64Array.from(byRank, (id) => Math.log(1 + n / df[id]!));
   const tokenData = new Int32Array(rawTokens.length);
   const weightData = new Float64Array(rawTokens.length);
+  const idf = df.map((d) => Math.log(1 + n / d));
   for (let i = 0; i < n; i++) {
     const from = tokenStart[i]!;
     const to = tokenStart[i + 1]!;
     let norm = 0;
     for (let k = from; k < to; k++) {
-      const raw = rawTokens[k]!;
-      const token = rank[raw]!;
+      const token = rawTokens[k]!;
       const w = (1 + Math.log(rawCounts[k]!)) * idf[token]!;
       norm += w * w;
-      // Insertion sort by token id: the segments are short.
       let at = k;
       while (at > from && tokenData[at - 1]! > token) {
         tokenData[at] = tokenData[at - 1]!;
@@ -545,47 +857,48 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
       weightData[at] = w;
     }
     norm = Math.sqrt(norm);
-    for (let k = from; k < to; k++) weightData[k] = weightData[k]! / norm;
+    if (norm > 0) for (let k = from; k < to; k++) weightData[k] = weightData[k]! / norm;
   }
-  const g = groupSegments.finish();
-  const a = areaSegments.finish();
-  const f = fundSegments.finish();
+  const area = segments(areaLists);
+  const fund = segments(fundLists);
   return {
     measures,
     size: n,
     category,
-    groupStart: g.start,
-    groupData: g.data,
+    groups,
+    audience,
     gradeMin,
     gradeMax,
     ageMin,
     ageMax,
     whole,
-    areaStart: a.start,
-    areaData: a.data,
+    areaStart: area.start,
+    areaData: area.data,
     start,
     end,
     firstYear,
     lastYear,
-    fundStart: f.start,
-    fundData: f.data,
+    fundStart: fund.start,
+    fundData: fund.data,
+    baType,
     provider,
+    primary,
+    titled,
+    purposes,
     tokenStart,
     tokenData,
     weightData,
-    tokens: byRank.map((id) => stems[id]!),
-    surface: byRank.map((id) => vocabulary.surfaces[id]!),
+    surface: lexicon.surfaces,
     municipalities: municipalities.values,
     programmes: programmes.values,
-    groupNames: groups.values,
-    groupCount: groups.values.length,
-    categoryCount: categories.values.length,
     minYear: Number.isFinite(minYear) ? minYear : 1970,
     maxYear,
   };
 }
 
-/** How many values two sorted segments of `data` share. */
+// ---------------------------------------------------------------------------------------------
+// Rules and similarities
+
 function sharedCount(data: Int32Array, a0: number, a1: number, b0: number, b1: number): number {
   let n = 0;
   while (a0 < a1 && b0 < b1) {
@@ -601,7 +914,6 @@ function sharedCount(data: Int32Array, a0: number, a1: number, b0: number, b1: n
   return n;
 }
 
-/** The values two sorted segments of `data` share. */
 function sharedValues(data: Int32Array, a0: number, a1: number, b0: number, b1: number): number[] {
   const out: number[] = [];
   while (a0 < a1 && b0 < b1) {
@@ -617,8 +929,16 @@ function sharedValues(data: Int32Array, a0: number, a1: number, b0: number, b1: 
   return out;
 }
 
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Similarity of two ranges: overlap relative to the shorter; 1 when neither is given, ½ when one is. */
 function rangeSimilarity(aMin: number, aMax: number, bMin: number, bMax: number): number {
-  if (aMin < 0 || bMin < 0) return 0;
+  if (aMin < 0 && bMin < 0) return 1;
+  if (aMin < 0 || bMin < 0) return 0.5;
   const inter = Math.min(aMax, bMax) - Math.max(aMin, bMin) + 1;
   if (inter <= 0) return 0;
   return inter / Math.min(aMax - aMin + 1, bMax - bMin + 1);
@@ -629,50 +949,50 @@ interface Gates {
   readonly period: boolean;
 }
 
-/**
- * Fills `out` with the similarities of two measures except the text (index 7, set to 0);
- * returns false when a gate fails. Every similarity is symmetric in `a` and `b`.
- */
-function structureSimilarities(c: Corpus, a: number, b: number, gates: Gates, out: Float64Array): boolean {
-  let area = 1;
-  if (c.whole[a] === 0 && c.whole[b] === 0) {
-    const a0 = c.areaStart[a]!;
-    const a1 = c.areaStart[a + 1]!;
-    const b0 = c.areaStart[b]!;
-    const b1 = c.areaStart[b + 1]!;
-    const shared = sharedCount(c.areaData, a0, a1, b0, b1);
-    area = shared === 0 ? 0 : shared / Math.min(a1 - a0, b1 - b0);
+const RULE_PURPOSE = 0;
+const RULE_STAGE = 1;
+const RULE_AUDIENCE = 2;
+const RULE_GRADES = 3;
+const RULE_AGES = 4;
+const RULE_AREA = 5;
+const RULE_PERIOD = 6;
+
+/** The purpose rule: -1 when the two may share a purpose, else RULE_STAGE or RULE_PURPOSE. */
+function purposeRule(c: Corpus, a: number, b: number): number {
+  const pa = c.primary[a]!;
+  const pb = c.primary[b]!;
+  if (pa !== 0 && pb !== 0 && (pa & pb) === 0) {
+    const sa = pa & chainMask;
+    const sb = pb & chainMask;
+    return sa !== 0 && sb !== 0 && sa !== sb ? RULE_STAGE : RULE_PURPOSE;
   }
-  if (gates.area && area === 0) return false;
-  const lo = Math.max(c.start[a]!, c.start[b]!);
-  const hi = Math.min(c.end[a]!, c.end[b]!);
-  let period = 0;
-  if (hi >= lo) {
-    const shorter = Math.min(c.end[a]! - c.start[a]!, c.end[b]! - c.start[b]!) + 1;
-    period = shorter === Number.POSITIVE_INFINITY ? 1 : (hi - lo + 1) / shorter;
-  }
-  if (gates.period && period === 0) return false;
-  out[0] = c.category[a] === c.category[b] ? 1 : 0;
-  const g0 = c.groupStart[a]!;
-  const g1 = c.groupStart[a + 1]!;
-  const h0 = c.groupStart[b]!;
-  const h1 = c.groupStart[b + 1]!;
-  const shared = sharedCount(c.groupData, g0, g1, h0, h1);
-  out[1] = shared === 0 ? 0 : shared / (g1 - g0 + h1 - h0 - shared);
-  out[2] = rangeSimilarity(c.gradeMin[a]!, c.gradeMax[a]!, c.gradeMin[b]!, c.gradeMax[b]!);
-  out[3] = rangeSimilarity(c.ageMin[a]!, c.ageMax[a]!, c.ageMin[b]!, c.ageMax[b]!);
-  out[4] = area;
-  out[5] = period;
-  out[6] =
-    sharedCount(c.fundData, c.fundStart[a]!, c.fundStart[a + 1]!, c.fundStart[b]!, c.fundStart[b + 1]!) > 0
-      ? 1
-      : 0;
-  out[7] = 0;
-  out[8] = c.provider[a] === c.provider[b] ? 1 : 0;
-  return true;
+  if ((pa === 0 || pb === 0) && (c.purposes[a]! & c.purposes[b]!) === 0 && c.category[a] !== c.category[b])
+    return RULE_PURPOSE;
+  return -1;
 }
 
-/** The cosine of two measures' TF-IDF vectors; the products are summed in token order, so it is symmetric. */
+/** The first rule that rules the pair out, or -1. Cheap checks first. */
+function ruleOut(c: Corpus, a: number, b: number, gates: Gates): number {
+  if (gates.period && Math.min(c.end[a]!, c.end[b]!) < Math.max(c.start[a]!, c.start[b]!)) return RULE_PERIOD;
+  const ga = c.gradeMin[a]!;
+  const gb = c.gradeMin[b]!;
+  if (ga >= 0 && gb >= 0 && (c.gradeMax[a]! < gb || c.gradeMax[b]! < ga)) return RULE_GRADES;
+  const aa = c.ageMin[a]!;
+  const ab = c.ageMin[b]!;
+  if (aa >= 0 && ab >= 0 && (c.ageMax[a]! < ab || c.ageMax[b]! < aa)) return RULE_AGES;
+  if ((c.audience[a]! & c.audience[b]!) === 0) return RULE_AUDIENCE;
+  const purpose = purposeRule(c, a, b);
+  if (purpose >= 0) return purpose;
+  if (gates.area && c.whole[a] === 0 && c.whole[b] === 0) {
+    if (
+      sharedCount(c.areaData, c.areaStart[a]!, c.areaStart[a + 1]!, c.areaStart[b]!, c.areaStart[b + 1]!) ===
+      0
+    )
+      return RULE_AREA;
+  }
+  return -1;
+}
+
 function cosine(c: Corpus, a: number, b: number): number {
   const tokens = c.tokenData;
   const weights = c.weightData;
@@ -694,420 +1014,181 @@ function cosine(c: Corpus, a: number, b: number): number {
   return dot > 1 ? 1 : dot;
 }
 
+/**
+ * Fills `out` with the similarities of a pair that no rule rules out, in the order of
+ * {@link overlapReasonKinds}, all but the text (index 2, left 0: the costly part, see {@link cosine}).
+ */
+function similarities(c: Corpus, a: number, b: number, out: Float64Array): void {
+  const pa = c.primary[a]!;
+  const pb = c.primary[b]!;
+  // A shared activity counts fully when both titles name it, half when a description does.
+  out[0] = pa & pb ? (c.titled[a]! & c.titled[b]! ? 1 : 0.5) : 0;
+  out[1] = c.category[a] === c.category[b] ? 1 : 0;
+  out[2] = 0;
+  const ga = c.groups[a]!;
+  const gb = c.groups[b]!;
+  if (ga === 0 || gb === 0) out[3] = 0.5;
+  else {
+    const shared = popcount(ga & gb);
+    out[3] = shared > 0 ? shared / popcount(ga | gb) : 0;
+    if (out[3] < 0.5 && c.audience[a]! & c.audience[b]!) out[3] = 0.5;
+  }
+  out[4] = rangeSimilarity(c.gradeMin[a]!, c.gradeMax[a]!, c.gradeMin[b]!, c.gradeMax[b]!);
+  out[5] = rangeSimilarity(c.ageMin[a]!, c.ageMax[a]!, c.ageMin[b]!, c.ageMax[b]!);
+  let area = 1;
+  if (c.whole[a] === 0 && c.whole[b] === 0) {
+    const a0 = c.areaStart[a]!;
+    const a1 = c.areaStart[a + 1]!;
+    const b0 = c.areaStart[b]!;
+    const b1 = c.areaStart[b + 1]!;
+    const shared = sharedCount(c.areaData, a0, a1, b0, b1);
+    area = shared === 0 ? 0 : shared / Math.min(a1 - a0, b1 - b0);
+  }
+  out[6] = area;
+  const lo = Math.max(c.start[a]!, c.start[b]!);
+  const hi = Math.min(c.end[a]!, c.end[b]!);
+  let period = 0;
+  if (hi >= lo) {
+    const shorter = Math.min(c.end[a]! - c.start[a]!, c.end[b]! - c.start[b]!) + 1;
+    period = shorter === Number.POSITIVE_INFINITY ? 1 : Math.min(1, (hi - lo + 1) / shorter);
+  }
+  out[7] = period;
+  out[8] =
+    (c.baType[a]! >= 0 && c.baType[a] === c.baType[b]) ||
+    sharedCount(c.fundData, c.fundStart[a]!, c.fundStart[a + 1]!, c.fundStart[b]!, c.fundStart[b + 1]!) > 0
+      ? 1
+      : 0;
+}
+
+/**
+ * Adds the text to the similarities of {@link similarities}: the cosine, and, when one of the two
+ * names no activity, the text stands in for it (the same category and alike wording: the same purpose).
+ */
+function addText(c: Corpus, a: number, b: number, out: Float64Array): void {
+  const cos = cosine(c, a, b);
+  out[2] = cos;
+  if ((c.primary[a] === 0 || c.primary[b] === 0) && c.category[a] === c.category[b] && cos > out[0]!)
+    out[0] = cos;
+}
+
+/** Whether the purpose similarity of a pair may still rise with its text (see {@link addText}). */
+function purposeFromText(c: Corpus, a: number, b: number): boolean {
+  return (c.primary[a] === 0 || c.primary[b] === 0) && c.category[a] === c.category[b];
+}
+
 function weightedScore(sims: Float64Array, weights: Float64Array): number {
   let sum = 0;
-  for (let k = 0; k < dimensions; k++) sum += weights[k]! * sims[k]!;
+  for (let k = 0; k < sims.length; k++) sum += weights[k]! * sims[k]!;
   return sum < 0 ? 0 : sum > 1 ? 1 : sum;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+type Visit = (j: number, i: number) => void;
+
 /**
- * Which pairs a text join looks for: related pairs (same category, shared target group), pairs of
- * the same category without a shared target group, pairs sharing a target group across categories,
- * pairs sharing neither, or all pairs.
+ * Calls `visit` for every pair sharing a key (category or named activity), a school year and a
+ * municipality (or one of them serving the whole district), each pair once. The blocks are
+ * compressed lists in typed arrays, each sorted by measure, so a measure scans only the measures
+ * before it.
  */
-type JoinMode = "related" | "category" | "group" | "neither" | "all";
-
-interface Plan {
-  readonly strategy: OverlapStrategy;
-  /** Text joins with the cosine each class of pairs needs; related pairs come from blocks when `blocks`. */
-  readonly joins: readonly { readonly mode: JoinMode; readonly cosine: number }[];
-  readonly blocks: "none" | "related" | "all";
-}
-
-/** Chooses the blocking that is exact for the given weights and threshold (see the module comment). */
-function plan(weights: OverlapWeights, threshold: number, gates: Gates, exhaustive: boolean): Plan {
-  const anyGate = gates.area || gates.period;
-  const fallback: Plan =
-    exhaustive || !anyGate
-      ? { strategy: "all-pairs", joins: [], blocks: "none" }
-      : { strategy: "gates", joins: [], blocks: "all" };
-  if (exhaustive) return fallback;
-  const total = overlapReasonKinds.reduce((sum, k) => sum + weights[k], 0);
-  const slack = total * (1 - threshold);
-  /** The cosine a pair needs when it loses `lost` of the weight for sure; undefined: it cannot reach t. */
-  const cosineFor = (lost: number): number | undefined => {
-    if (slack - lost < -margin * total) return undefined;
-    return weights.text > 0 ? 1 - (slack - lost) / weights.text - margin : 0;
-  };
-  const related = cosineFor(0);
-  const classes: { mode: JoinMode; cosine: number | undefined }[] = [
-    { mode: "category", cosine: cosineFor(weights.targetGroups) },
-    { mode: "group", cosine: cosineFor(weights.category) },
-    { mode: "neither", cosine: cosineFor(weights.category + weights.targetGroups) },
-  ];
-  const joins: { mode: JoinMode; cosine: number }[] = [];
-  for (const c of classes) {
-    if (c.cosine === undefined) continue;
-    if (c.cosine <= 0) return fallback;
-    joins.push({ mode: c.mode, cosine: c.cosine });
-  }
-  if (related !== undefined && related > 0) {
-    // Without weight on category and target groups every class needs the same: one join does.
-    if (joins.length === 3 && joins.every((j) => j.cosine === related))
-      return { strategy: "text", joins: [{ mode: "all", cosine: related }], blocks: "none" };
-    return { strategy: "text", joins: [{ mode: "related", cosine: related }, ...joins], blocks: "none" };
-  }
-  return { strategy: "structured", joins, blocks: "related" };
-}
-
-/** Receives a candidate pair and an upper bound of its text cosine. */
-type Visit = (j: number, i: number, cosineBound: number) => void;
-
-function push(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Blocks by (category × target group ×) school year × municipality; see the module comment. */
-function blocks(c: Corpus, related: boolean, gates: Gates, visit: Visit): number {
+function blocks(c: Corpus, gates: Gates, visit: Visit): number {
   const n = c.size;
   const years = gates.period ? c.maxYear - c.minYear + 1 : 1;
   const places = Math.max(1, c.municipalities.length);
-  const byGroupYear = new Map<number, number[]>();
-  const wholeByGroupYear = new Map<number, number[]>();
-  const localByKey = new Map<number, number[]>();
-  const stamp = new Int32Array(n).fill(-1);
-  const groups: number[] = [];
-  let visited = 0;
-  let i = 0;
-  const scan = (list: number[] | undefined) => {
-    if (!list) return;
-    for (const j of list) {
-      if (stamp[j] === i) continue;
-      stamp[j] = i;
-      visited++;
-      visit(j, i, 1);
-    }
-  };
-  for (; i < n; i++) {
-    groups.length = 0;
-    if (related) {
-      for (let k = c.groupStart[i]!; k < c.groupStart[i + 1]!; k++)
-        groups.push(c.category[i]! * c.groupCount + c.groupData[k]!);
-    } else groups.push(0);
-    const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
-    const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
-    const local = gates.area && c.whole[i] === 0;
-    const a0 = c.areaStart[i]!;
-    const a1 = c.areaStart[i + 1]!;
-    for (const g of groups) {
-      for (let y = y0; y <= y1; y++) {
-        const gy = g * years + y;
-        if (!local) scan(byGroupYear.get(gy));
-        else {
-          for (let k = a0; k < a1; k++) scan(localByKey.get(gy * places + c.areaData[k]!));
-          scan(wholeByGroupYear.get(gy));
-        }
-      }
-    }
-    for (const g of groups) {
-      for (let y = y0; y <= y1; y++) {
-        const gy = g * years + y;
-        push(byGroupYear, gy, i);
-        if (!local) push(wholeByGroupYear, gy, i);
-        else for (let k = a0; k < a1; k++) push(localByKey, gy * places + c.areaData[k]!, i);
-      }
-    }
-  }
-  return visited;
-}
-
-/** What every text join needs, computed once. */
-interface JoinContext {
-  /** The largest weight of each token in any vector. */
-  readonly maxWeight: Float64Array;
-  /** Running squared norm within each vector, aligned with `tokenData`. */
-  readonly running: Float64Array;
-  /** The district of each measure (first five digits of its AGS keys), or -1 for the whole region. */
-  readonly zone: Int32Array;
-  /** Measure indices in order of start (or input order without the period gate). */
-  readonly order: readonly number[];
-}
-
-function joinContext(c: Corpus, gates: Gates): JoinContext {
-  const n = c.size;
-  const maxWeight = new Float64Array(c.tokens.length);
-  const running = new Float64Array(c.tokenData.length);
+  const categories = categoryKeys.length;
+  const keyCount = categories + overlapPurposes.length;
+  const keyStart = new Int32Array(n + 1);
+  const keyList: number[] = [];
   for (let i = 0; i < n; i++) {
-    let square = 0;
-    for (let k = c.tokenStart[i]!; k < c.tokenStart[i + 1]!; k++) {
-      const w = c.weightData[k]!;
-      const t = c.tokenData[k]!;
-      if (w > maxWeight[t]!) maxWeight[t] = w;
-      square += w * w;
-      running[k] = square;
-    }
+    keyList.push(c.category[i]!);
+    const p = c.primary[i]!;
+    for (let b = 0; b < overlapPurposes.length; b++)
+      if (p & (1 << b) && categories + b !== c.category[i]) keyList.push(categories + b);
+    keyStart[i + 1] = keyList.length;
   }
-  const zoneIds = new Map<string, number>();
-  const zoneOfPlace = Int32Array.from(c.municipalities, (ags) => {
-    const key = ags.slice(0, 5);
-    let id = zoneIds.get(key);
-    if (id === undefined) {
-      id = zoneIds.size;
-      zoneIds.set(key, id);
-    }
-    return id;
-  });
-  const zone = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a0 = c.areaStart[i]!;
-    const a1 = c.areaStart[i + 1]!;
-    if (!gates.area || c.whole[i] === 1) zone[i] = -1;
-    else {
-      const first = c.areaData[a0]!;
-      const z = zoneOfPlace[first]!;
-      let one = true;
-      for (let k = a0 + 1; k < a1; k++) if (zoneOfPlace[c.areaData[k]!] !== z) one = false;
-      zone[i] = one ? z : -1;
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (gates.period) {
-    // Sort by start day, then index: one non-negative numeric key, no comparator calls on objects.
-    let earliest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) earliest = Math.min(earliest, c.start[i]!);
-    const keys = Float64Array.from(order, (i) => (c.start[i]! - earliest) * (n + 1) + i);
-    keys.sort();
-    for (let k = 0; k < n; k++) order[k] = keys[k]! % (n + 1);
-  }
-  return { maxWeight, running, zone, order };
-}
-
-/**
- * Visits every pair whose text cosine may reach `tau`, passing the pair's exact cosine (AllPairs,
- * see the module comment).
- *
- * The measures are split into runs, and pairs are only looked for inside a run:
- * - by the join's class: one partition per category × target group for related pairs (a pair
- *   sharing two groups is kept only in the first), per category for same-category pairs, per
- *   target group for pairs across categories, one partition otherwise;
- * - with the area gate, a partition is split by district: each district's measures run together
- *   with the partition's whole-region measures (an empty area, or municipalities in several
- *   districts), and the whole-region measures once more on their own; measures whose areas overlap
- *   always share a run, and a pair of whole-region measures is kept only in their own run;
- * - with the period gate, a run is probed in order of start, and postings whose period ended
- *   before the probe starts are dropped for good, since every later probe starts later still.
- * Inside a run, posting lists are plain arrays by token id: no hashing in the inner loop.
- */
-function textJoin(
-  c: Corpus,
-  jc: JoinContext,
-  tau: number,
-  gates: Gates,
-  mode: JoinMode,
-  visit: Visit,
-): number {
-  const n = c.size;
-  const { maxWeight, running, zone, order } = jc;
-  const tokenData = c.tokenData;
-  const weightData = c.weightData;
-  // The unindexed prefix of each vector: entries before `indexFrom`. Its dot product with any unit
-  // vector is at most Σ x·max and at most its norm (Cauchy–Schwarz); `prefixBound` is the smaller.
-  const indexFrom = new Int32Array(n);
-  const prefixBound = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let bound = 0;
-    let k = c.tokenStart[i]!;
-    const t0 = k;
-    const t1 = c.tokenStart[i + 1]!;
-    for (; k < t1; k++) {
-      const t = tokenData[k]!;
-      const next = bound + weightData[k]! * maxWeight[t]!;
-      if (Math.min(next, Math.sqrt(running[k]!)) >= tau) break;
-      bound = next;
-    }
-    indexFrom[i] = k;
-    prefixBound[i] = k > t0 ? Math.min(bound, Math.sqrt(running[k - 1]!)) : 0;
-  }
-
-  // Partitions, each in start order: by category × target group, category, target group, or none.
-  const partitions = new Map<number, number[]>();
-  for (const i of order) {
-    if (mode === "category") push(partitions, c.category[i]!, i);
-    else if (mode === "related" || mode === "group") {
-      const base = mode === "related" ? c.category[i]! * c.groupCount : 0;
-      for (let k = c.groupStart[i]!; k < c.groupStart[i + 1]!; k++)
-        push(partitions, base + c.groupData[k]!, i);
-    } else push(partitions, 0, i);
-  }
-
-  /** The first target group two measures share, or -1. */
-  const firstShared = (a: number, b: number): number => {
-    let i = c.groupStart[a]!;
-    const i1 = c.groupStart[a + 1]!;
-    let j = c.groupStart[b]!;
-    const j1 = c.groupStart[b + 1]!;
-    while (i < i1 && j < j1) {
-      const x = c.groupData[i]!;
-      const y = c.groupData[j]!;
-      if (x === y) return x;
-      if (x < y) i++;
-      else j++;
-    }
-    return -1;
-  };
-  /** Whether a pair met in the partition `key` belongs to this join (and is met here first). */
-  const belongs = (j: number, i: number, key: number): boolean => {
-    switch (mode) {
-      case "related":
-        return c.category[i]! * c.groupCount + firstShared(i, j) === key;
-      case "category":
-        return firstShared(i, j) < 0;
-      case "group":
-        return c.category[i] !== c.category[j] && firstShared(i, j) === key;
-      case "neither":
-        return c.category[i] !== c.category[j] && firstShared(i, j) < 0;
-      case "all":
-        return true;
-    }
-  };
-  /** The norm of the probe `i` restricted to token ids up to `last`. */
-  const normUpTo = (i: number, last: number): number => {
-    const from = c.tokenStart[i]!;
-    let lo = from;
-    let hi = c.tokenStart[i + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tokenData[mid]! <= last) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > from ? Math.sqrt(running[lo - 1]!) : 0;
-  };
-  /** The dot product of the unindexed prefix of `j` with the probe `i`. */
-  const prefixDot = (j: number, i: number): number => {
-    let a = c.tokenStart[j]!;
-    const a1 = indexFrom[j]!;
-    let b = c.tokenStart[i]!;
-    const b1 = c.tokenStart[i + 1]!;
-    let dot = 0;
-    while (a < a1 && b < b1) {
-      const x = tokenData[a]!;
-      const y = tokenData[b]!;
-      if (x === y) {
-        dot += weightData[a]! * weightData[b]!;
-        a++;
-        b++;
-      } else if (x < y) a++;
-      else b++;
-    }
-    return dot;
-  };
-
-  const lists: (number[] | undefined)[] = new Array(c.tokens.length);
-  const used: number[] = [];
-  const sum = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const end = c.end;
-  let visited = 0;
-
-  const run = (members: readonly number[], group: number, skipWholePairs: boolean) => {
-    for (const i of members) {
-      const now = gates.period ? c.start[i]! : Number.NEGATIVE_INFINITY;
-      const t0 = c.tokenStart[i]!;
-      const t1 = c.tokenStart[i + 1]!;
-      let touchedCount = 0;
-      for (let k = t0; k < t1; k++) {
-        const list = lists[tokenData[k]!];
-        if (!list) continue;
-        const w = weightData[k]!;
-        let kept = 0;
-        const length = list.length;
-        for (let r = 0; r < length; r += 2) {
-          const j = list[r]!;
-          if (end[j]! < now) continue;
-          const x = list[r + 1]!;
-          if (kept !== r) {
-            list[kept] = j;
-            list[kept + 1] = x;
+  const keys = Int32Array.from(keyList);
+  const local = (i: number) => gates.area && c.whole[i] === 0;
+  const localStart = new Int32Array(keyCount * years * places + 1);
+  const wholeStart = new Int32Array(keyCount * years + 1);
+  const allStart = new Int32Array(keyCount * years + 1);
+  // Pass 1: count; pass 2: fill in measure order.
+  for (let pass = 0; pass < 2; pass++) {
+    const localData = pass === 1 ? new Int32Array(localStart[localStart.length - 1]!) : undefined;
+    const wholeData = pass === 1 ? new Int32Array(wholeStart[wholeStart.length - 1]!) : undefined;
+    const allData = pass === 1 ? new Int32Array(allStart[allStart.length - 1]!) : undefined;
+    const localFill = pass === 1 ? localStart.slice() : undefined;
+    const wholeFill = pass === 1 ? wholeStart.slice() : undefined;
+    const allFill = pass === 1 ? allStart.slice() : undefined;
+    for (let i = 0; i < n; i++) {
+      const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
+      const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
+      const isLocal = local(i);
+      for (let q = keyStart[i]!; q < keyStart[i + 1]!; q++) {
+        const k = keys[q]!;
+        for (let y = y0; y <= y1; y++) {
+          const ky = k * years + y;
+          if (pass === 0) {
+            allStart[ky + 1]!++;
+            if (!isLocal) wholeStart[ky + 1]!++;
+            else
+              for (let a = c.areaStart[i]!; a < c.areaStart[i + 1]!; a++)
+                localStart[ky * places + c.areaData[a]! + 1]!++;
+          } else {
+            allData![allFill![ky]!++] = i;
+            if (!isLocal) wholeData![wholeFill![ky]!++] = i;
+            else
+              for (let a = c.areaStart[i]!; a < c.areaStart[i + 1]!; a++)
+                localData![localFill![ky * places + c.areaData[a]!]!++] = i;
           }
-          kept += 2;
-          if (sum[j] === 0) touched[touchedCount++] = j;
-          sum[j] = sum[j]! + w * x;
         }
-        if (kept < length) list.length = kept;
       }
-      for (let r = 0; r < touchedCount; r++) {
-        const j = touched[r]!;
-        const indexed = sum[j]!;
-        sum[j] = 0;
-        const j0 = c.tokenStart[j]!;
-        const jFrom = indexFrom[j]!;
-        let cosineOf = indexed;
-        if (jFrom > j0) {
-          if (indexed + prefixBound[j]! < tau) continue;
-          // The prefix only meets the probe's tokens up to the prefix's last id.
-          const prefixNorm = Math.sqrt(running[jFrom - 1]!);
-          if (indexed + prefixNorm * normUpTo(i, tokenData[jFrom - 1]!) < tau) continue;
-          cosineOf = indexed + prefixDot(j, i);
-        }
-        if (cosineOf < tau) continue;
-        if (skipWholePairs && zone[i] === -1 && zone[j] === -1) continue;
-        if (!belongs(j, i, group)) continue;
+    }
+    if (pass === 0) {
+      for (let k = 1; k < localStart.length; k++) localStart[k]! += localStart[k - 1]!;
+      for (let k = 1; k < wholeStart.length; k++) wholeStart[k]! += wholeStart[k - 1]!;
+      for (let k = 1; k < allStart.length; k++) allStart[k]! += allStart[k - 1]!;
+      continue;
+    }
+    const stamp = new Int32Array(n).fill(-1);
+    let visited = 0;
+    const scan = (data: Int32Array, from: number, to: number, i: number) => {
+      for (let q = from; q < to; q++) {
+        const j = data[q]!;
+        if (j >= i) return;
+        if (stamp[j] === i) continue;
+        stamp[j] = i;
         visited++;
-        visit(j, i, Math.min(1, cosineOf + margin));
+        visit(j, i);
       }
-      for (let k = indexFrom[i]!; k < t1; k++) {
-        const t = tokenData[k]!;
-        const list = lists[t];
-        if (list) list.push(i, weightData[k]!);
-        else {
-          lists[t] = [i, weightData[k]!];
-          used.push(t);
+    };
+    for (let i = 0; i < n; i++) {
+      const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
+      const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
+      const isLocal = local(i);
+      for (let q = keyStart[i]!; q < keyStart[i + 1]!; q++) {
+        const k = keys[q]!;
+        for (let y = y0; y <= y1; y++) {
+          const ky = k * years + y;
+          if (!isLocal) scan(allData!, allStart[ky]!, allStart[ky + 1]!, i);
+          else {
+            for (let a = c.areaStart[i]!; a < c.areaStart[i + 1]!; a++) {
+              const b = ky * places + c.areaData[a]!;
+              scan(localData!, localStart[b]!, localStart[b + 1]!, i);
+            }
+            scan(wholeData!, wholeStart[ky]!, wholeStart[ky + 1]!, i);
+          }
         }
       }
     }
-    for (const t of used) lists[t] = undefined;
-    used.length = 0;
-  };
-
-  const merged: number[] = [];
-  for (const [group, members] of partitions) {
-    const wholeMembers = members.filter((i) => zone[i] === -1);
-    const byZone = new Map<number, number[]>();
-    for (const i of members) if (zone[i] !== -1) push(byZone, zone[i]!, i);
-    for (const local of byZone.values()) {
-      if (wholeMembers.length === 0) {
-        run(local, group, false);
-        continue;
-      }
-      // Merge in probing order, as both lists are.
-      merged.length = 0;
-      let a = 0;
-      let b = 0;
-      const before = (x: number, y: number) =>
-        gates.period ? c.start[x]! < c.start[y]! || (c.start[x] === c.start[y] && x < y) : x < y;
-      while (a < local.length || b < wholeMembers.length) {
-        const x = local[a];
-        const y = wholeMembers[b];
-        if (y === undefined || (x !== undefined && before(x, y))) {
-          merged.push(x!);
-          a++;
-        } else {
-          merged.push(y);
-          b++;
-        }
-      }
-      run(merged, group, true);
-    }
-    if (wholeMembers.length > 1) run(wholeMembers, group, false);
+    return visited;
   }
-  return visited;
+  return 0;
 }
 
-/** Calls `visit` for every candidate pair, each pair at most once; returns their number. */
-function candidates(c: Corpus, chosen: Plan, gates: Gates, visit: Visit): number {
-  const n = c.size;
-  if (chosen.strategy === "all-pairs") {
-    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) visit(j, i, 1);
-    return (n * (n - 1)) / 2;
-  }
-  let visited = chosen.blocks === "none" ? 0 : blocks(c, chosen.blocks === "related", gates, visit);
-  if (chosen.joins.length === 0) return visited;
-  const context = joinContext(c, gates);
-  for (const join of chosen.joins) visited += textJoin(c, context, join.cosine, gates, join.mode, visit);
-  return visited;
-}
+// ---------------------------------------------------------------------------------------------
+// Reasons
 
 function list(values: readonly string[], max = 5): string {
   return values.length > max ? `${values.slice(0, max).join(", ")}, …` : values.join(", ");
@@ -1115,6 +1196,101 @@ function list(values: readonly string[], max = 5): string {
 
 function percent(value: number): string {
   return String(Math.round(value * 100));
+}
+
+function purposeNames(mask: number, locale: "de" | "en"): string {
+  const names: string[] = [];
+  overlapPurposes.forEach((p, b) => {
+    if (mask & (1 << b)) names.push(purposeName(p, locale));
+  });
+  return list(names);
+}
+
+function purposeKeys(mask: number): string[] {
+  return overlapPurposes.filter((_, b) => mask & (1 << b));
+}
+
+function familyText(mask: number, locale: "de" | "en"): string {
+  return familyNames
+    .filter(([bit]) => mask & bit)
+    .map(([, t]) => t[locale])
+    .join(", ");
+}
+
+function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
+  const ma = c.measures[a]!;
+  const mb = c.measures[b]!;
+  const range = (r: { min: number; max: number } | undefined) =>
+    r ? (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`) : "";
+  switch (rule) {
+    case RULE_PURPOSE: {
+      const pa = c.primary[a]!;
+      const pb = c.primary[b]!;
+      if (pa !== 0 && pb !== 0)
+        return {
+          kind: "purpose",
+          text: text(
+            `Verschiedene Angebotsarten: ${purposeNames(pa, "de")} und ${purposeNames(pb, "de")}`,
+            `Different activities: ${purposeNames(pa, "en")} and ${purposeNames(pb, "en")}`,
+          ),
+        };
+      return {
+        kind: "purpose",
+        text: text(
+          "Verschiedene Kategorien und keine gemeinsame Angebotsart",
+          "Different categories and no shared activity",
+        ),
+      };
+    }
+    case RULE_STAGE:
+      return {
+        kind: "stage",
+        text: text(
+          `Aufeinanderfolgende Stufen, die sich ergänzen: ${purposeNames(c.primary[a]! & chainMask, "de")} und ${purposeNames(c.primary[b]! & chainMask, "de")}`,
+          `Successive stages that complement each other: ${purposeNames(c.primary[a]! & chainMask, "en")} and ${purposeNames(c.primary[b]! & chainMask, "en")}`,
+        ),
+      };
+    case RULE_AUDIENCE:
+      return {
+        kind: "audience",
+        text: text(
+          `Verschiedene Zielgruppen: ${familyText(c.audience[a]!, "de")} und ${familyText(c.audience[b]!, "de")}`,
+          `Different target groups: ${familyText(c.audience[a]!, "en")} and ${familyText(c.audience[b]!, "en")}`,
+        ),
+      };
+    case RULE_GRADES:
+      return {
+        kind: "grades",
+        text: text(
+          `Klassenstufen überschneiden sich nicht: ${range(ma.grades)} und ${range(mb.grades)}`,
+          `Grades do not overlap: ${range(ma.grades)} and ${range(mb.grades)}`,
+        ),
+      };
+    case RULE_AGES:
+      return {
+        kind: "ages",
+        text: text(
+          `Altersgruppen überschneiden sich nicht: ${range(ma.ages)} und ${range(mb.ages)} Jahre`,
+          `Ages do not overlap: ${range(ma.ages)} and ${range(mb.ages)} years`,
+        ),
+      };
+    case RULE_AREA:
+      return {
+        kind: "area",
+        text: text(
+          `Keine gemeinsame Gemeinde: ${list(ma.areaServed)} und ${list(mb.areaServed)}`,
+          `No shared municipality: ${list(ma.areaServed)} and ${list(mb.areaServed)}`,
+        ),
+      };
+    default:
+      return {
+        kind: "period",
+        text: text(
+          `Zeiträume überschneiden sich nicht: ${ma.from} bis ${ma.to ?? "offen"} und ${mb.from} bis ${mb.to ?? "offen"}`,
+          `Periods do not overlap: ${ma.from} to ${ma.to ?? "open end"} and ${mb.from} to ${mb.to ?? "open end"}`,
+        ),
+      };
+  }
 }
 
 function explain(
@@ -1126,7 +1302,8 @@ function explain(
 ): OverlapReason[] {
   const reasons: OverlapReason[] = [];
   const ma = c.measures[a]!;
-  for (let k = 0; k < dimensions; k++) {
+  const mb = c.measures[b]!;
+  for (let k = 0; k < overlapReasonKinds.length; k++) {
     const similarity = sims[k]!;
     const weight = weights[k]!;
     if (similarity <= 0 || weight <= 0) continue;
@@ -1134,6 +1311,27 @@ function explain(
     let shared: string[] = [];
     let sentence: LocalizedText;
     switch (kind) {
+      case "purpose": {
+        const both = c.primary[a]! & c.primary[b]!;
+        const mask = both !== 0 ? both : c.purposes[a]! & c.purposes[b]!;
+        shared = purposeKeys(mask);
+        sentence =
+          mask === 0
+            ? text(
+                `Gleiche Kategorie und ähnliche Beschreibung (${percent(similarity)} %)`,
+                `Same category and alike description (${percent(similarity)}%)`,
+              )
+            : both !== 0 && c.titled[a]! & c.titled[b]!
+              ? text(
+                  `Gleiche Angebotsart: ${purposeNames(mask, "de")}`,
+                  `Same activity: ${purposeNames(mask, "en")}`,
+                )
+              : text(
+                  `Angebotsart in der Beschreibung genannt: ${purposeNames(mask, "de")}`,
+                  `Activity named in the description: ${purposeNames(mask, "en")}`,
+                );
+        break;
+      }
       case "category": {
         const label = (measureCategoryLabels as LabelMap)[ma.category];
         shared = [ma.category];
@@ -1143,26 +1341,65 @@ function explain(
         );
         break;
       }
-      case "targetGroups": {
-        const g0 = c.groupStart[a]!;
-        const g1 = c.groupStart[a + 1]!;
-        const h0 = c.groupStart[b]!;
-        const h1 = c.groupStart[b + 1]!;
-        shared = sharedValues(c.groupData, g0, g1, h0, h1).map((g) => c.groupNames[g]!);
-        const union = g1 - g0 + h1 - h0 - shared.length;
-        const names = (locale: "de" | "en") =>
-          list(shared.map((g) => (targetGroupLabels as LabelMap)[g]?.[locale] ?? g));
+      case "text": {
+        const common: { word: string; part: number }[] = [];
+        let i = c.tokenStart[a]!;
+        const i1 = c.tokenStart[a + 1]!;
+        let j = c.tokenStart[b]!;
+        const j1 = c.tokenStart[b + 1]!;
+        while (i < i1 && j < j1) {
+          const x = c.tokenData[i]!;
+          const y = c.tokenData[j]!;
+          if (x === y) {
+            const word = c.surface[x]!;
+            if (!overlapPurposes.includes(word as OverlapPurpose))
+              common.push({ word, part: c.weightData[i]! * c.weightData[j]! });
+            i++;
+            j++;
+          } else if (x < y) i++;
+          else j++;
+        }
+        common.sort((p, q) => q.part - p.part || (p.word < q.word ? -1 : p.word > q.word ? 1 : 0));
+        shared = common.map((w) => w.word);
         sentence = text(
-          `${shared.length} von ${union} Zielgruppen gemeinsam: ${names("de")}`,
-          `${shared.length} of ${union} target groups shared: ${names("en")}`,
+          `Ähnlicher Titel oder Beschreibung (${percent(similarity)} %): ${list(shared)}`,
+          `Similar title or description (${percent(similarity)}%): ${list(shared)}`,
         );
+        break;
+      }
+      case "targetGroups": {
+        const mask = c.groups[a]! & c.groups[b]!;
+        shared = groupKeys.filter((_, g) => mask & (1 << g));
+        const names = (locale: "de" | "en") =>
+          shared.length
+            ? list(shared.map((g) => (targetGroupLabels as LabelMap)[g]?.[locale] ?? g))
+            : familyText(c.audience[a]! & c.audience[b]!, locale);
+        sentence = text(`Gleiche junge Menschen: ${names("de")}`, `Same young people: ${names("en")}`);
         break;
       }
       case "grades":
       case "ages": {
         const grades = kind === "grades";
-        const lo = grades ? Math.max(c.gradeMin[a]!, c.gradeMin[b]!) : Math.max(c.ageMin[a]!, c.ageMin[b]!);
-        const hi = grades ? Math.min(c.gradeMax[a]!, c.gradeMax[b]!) : Math.min(c.ageMax[a]!, c.ageMax[b]!);
+        const min = grades ? c.gradeMin : c.ageMin;
+        const max = grades ? c.gradeMax : c.ageMax;
+        if (min[a]! < 0 || min[b]! < 0) {
+          sentence = grades
+            ? text(
+                min[a]! < 0 && min[b]! < 0
+                  ? "Beide ohne Klassenstufen"
+                  : "Klassenstufen nur bei einem Angebot angegeben",
+                min[a]! < 0 && min[b]! < 0 ? "Neither gives grades" : "Only one gives grades",
+              )
+            : text(
+                min[a]! < 0 && min[b]! < 0
+                  ? "Beide ohne Altersangabe"
+                  : "Alter nur bei einem Angebot angegeben",
+                min[a]! < 0 && min[b]! < 0 ? "Neither gives ages" : "Only one gives ages",
+              );
+          break;
+        }
+        const lo = Math.max(min[a]!, min[b]!);
+        const hi = Math.min(max[a]!, max[b]!);
         for (let v = lo; v <= hi; v++) shared.push(String(v));
         const span = lo === hi ? String(lo) : `${lo}–${hi}`;
         sentence = grades
@@ -1174,7 +1411,7 @@ function explain(
         const wa = c.whole[a] === 1;
         const wb = c.whole[b] === 1;
         if (wa && wb) {
-          sentence = text("Beide für die ganze Region", "Both serve the whole region");
+          sentence = text("Beide für den ganzen Kreis", "Both serve the whole district");
           break;
         }
         const a0 = c.areaStart[a]!;
@@ -1189,8 +1426,8 @@ function explain(
         shared = ids.map((m) => c.municipalities[m]!);
         const note = wa || wb;
         sentence = text(
-          `${shared.length} gemeinsame Gemeinde(n)${note ? " (ein Angebot gilt für die ganze Region)" : ""}: ${list(shared)}`,
-          `${shared.length} shared municipalit${shared.length === 1 ? "y" : "ies"}${note ? " (one offer serves the whole region)" : ""}: ${list(shared)}`,
+          `${shared.length} gemeinsame Gemeinde(n)${note ? " (ein Angebot gilt für den ganzen Kreis)" : ""}: ${list(shared)}`,
+          `${shared.length} shared municipalit${shared.length === 1 ? "y" : "ies"}${note ? " (one offer serves the whole district)" : ""}: ${list(shared)}`,
         );
         break;
       }
@@ -1214,39 +1451,8 @@ function explain(
           c.fundStart[b]!,
           c.fundStart[b + 1]!,
         ).map((f) => c.programmes[f]!);
-        sentence = text(
-          `Gleiches Förderprogramm: ${list(shared)}`,
-          `Same funding programme: ${list(shared)}`,
-        );
-        break;
-      }
-      case "text": {
-        const common: { word: string; part: number }[] = [];
-        let i = c.tokenStart[a]!;
-        const i1 = c.tokenStart[a + 1]!;
-        let j = c.tokenStart[b]!;
-        const j1 = c.tokenStart[b + 1]!;
-        while (i < i1 && j < j1) {
-          const x = c.tokenData[i]!;
-          const y = c.tokenData[j]!;
-          if (x === y) {
-            common.push({ word: c.surface[x]!, part: c.weightData[i]! * c.weightData[j]! });
-            i++;
-            j++;
-          } else if (x < y) i++;
-          else j++;
-        }
-        common.sort((p, q) => q.part - p.part || (p.word < q.word ? -1 : p.word > q.word ? 1 : 0));
-        shared = common.map((w) => w.word);
-        sentence = text(
-          `Ähnlicher Titel oder Beschreibung (${percent(similarity)} %): ${list(shared)}`,
-          `Similar title or description (${percent(similarity)}%): ${list(shared)}`,
-        );
-        break;
-      }
-      case "provider": {
-        shared = [ma.providerActorId];
-        sentence = text(`Gleicher Träger: ${ma.providerActorId}`, `Same provider: ${ma.providerActorId}`);
+        if (ma.baMeasureType && ma.baMeasureType === mb.baMeasureType) shared.unshift(ma.baMeasureType);
+        sentence = text(`Gleiche Förderung: ${list(shared)}`, `Same funding: ${list(shared)}`);
         break;
       }
     }
@@ -1255,15 +1461,27 @@ function explain(
   return reasons;
 }
 
-function resolveWeights(partial: Partial<OverlapWeights> | undefined): OverlapWeights {
-  const merged = { ...defaultOverlapWeights, ...partial };
-  let total = 0;
-  for (const k of overlapReasonKinds) {
-    const w = merged[k];
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`Overlap weight "${k}" must be a number ≥ 0.`);
-    total += w;
-  }
-  if (total <= 0) throw new RangeError(messages.weight_sum({}).en);
+// ---------------------------------------------------------------------------------------------
+// Options, reviews, clusters
+
+/** Validates the tunable options; throws a RangeError with a German and English message. */
+function settingsOf(options: OverlapOptions): OverlapSettings {
+  const { reviews: _r, exhaustive: _e, ...settings } = options;
+  const parsed = OverlapSettings.safeParse(settings);
+  if (!parsed.success) throw new RangeError(parsed.error.issues.map((i) => i.message).join("; "));
+  return parsed.data;
+}
+
+function resolveWeights(
+  partial: { readonly [K in OverlapReasonKind]?: number | undefined } | undefined,
+): OverlapWeights {
+  const merged: Record<OverlapReasonKind, number> = { ...defaultOverlapWeights };
+  for (const k of overlapReasonKinds) if (partial?.[k] !== undefined) merged[k] = partial[k]!;
+  const total = overlapReasonKinds.reduce((sum, k) => sum + merged[k], 0);
+  if (!(total > 0))
+    throw new RangeError(
+      messageOf("Die Gewichte müssen größer als null sein.", "Weights must be greater than zero."),
+    );
   return Object.fromEntries(
     overlapReasonKinds.map((k) => [k, merged[k] / total]),
   ) as unknown as OverlapWeights;
@@ -1273,24 +1491,75 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-function clusterReasons(pairs: readonly OverlapPair[]): OverlapClusterReason[] {
-  const count = new Map<OverlapReasonKind, number>();
-  const sum = new Map<OverlapReasonKind, number>();
+/** Whether a review still applies to the two measures as they are now. */
+export function overlapReviewIsCurrent(
+  review: Pick<OverlapReviewInput, "measureIds" | "measureVersions" | "measureFingerprints">,
+  measures: readonly [OverlapMeasure, OverlapMeasure],
+): boolean {
+  const [p, q] = measures;
+  const sameOrder = review.measureIds[0] === p.id;
+  const first = sameOrder ? 0 : 1;
+  const second = sameOrder ? 1 : 0;
+  if (review.measureFingerprints)
+    return (
+      review.measureFingerprints[first] === overlapFingerprint(p) &&
+      review.measureFingerprints[second] === overlapFingerprint(q)
+    );
+  return review.measureVersions[first] === p.version && review.measureVersions[second] === q.version;
+}
+
+const dimensions = overlapReasonKinds.length;
+
+/** The pairs found: measure indexes, scores and contributions per dimension, in growing typed arrays. */
+class Hits {
+  length = 0;
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  score = new Float64Array(1024);
+  parts = new Float64Array(1024 * dimensions);
+  push(a: number, b: number, score: number, sims: Float64Array, weights: Float64Array): void {
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array>(old: T, size: number): T => {
+        const next = new (old.constructor as new (n: number) => T)(size);
+        next.set(old);
+        return next;
+      };
+      const size = this.a.length * 2;
+      this.a = grow(this.a, size);
+      this.b = grow(this.b, size);
+      this.score = grow(this.score, size);
+      this.parts = grow(this.parts, size * dimensions);
+    }
+    const at = this.length++;
+    this.a[at] = a;
+    this.b[at] = b;
+    this.score[at] = score;
+    for (let k = 0; k < dimensions; k++) this.parts[at * dimensions + k] = sims[k]! * weights[k]!;
+  }
+}
+
+function clusterReasons(pairs: readonly OverlapPair[], hits: Hits): OverlapClusterReason[] {
+  const count = new Float64Array(overlapReasonKinds.length);
+  const sum = new Float64Array(overlapReasonKinds.length);
   for (const pair of pairs) {
-    for (const r of pair.reasons) {
-      count.set(r.kind, (count.get(r.kind) ?? 0) + 1);
-      sum.set(r.kind, (sum.get(r.kind) ?? 0) + r.contribution);
+    const at = LazyPair.hitOf(pair) * dimensions;
+    for (let k = 0; k < dimensions; k++) {
+      const part = hits.parts[at + k]!;
+      if (part <= 0) continue;
+      count[k]!++;
+      sum[k]! += part;
     }
   }
   return overlapReasonKinds
-    .filter((k) => count.has(k))
-    .map((kind) => {
-      const n = count.get(kind)!;
+    .map((kind, k) => ({ kind, k }))
+    .filter(({ k }) => count[k]! > 0)
+    .map(({ kind, k }) => {
+      const n = count[k]!;
       const label = overlapReasonLabels[kind];
       return {
         kind,
         pairs: n,
-        meanContribution: sum.get(kind)! / n,
+        meanContribution: sum[k]! / n,
         text: text(
           `${label.de}: ${n} von ${pairs.length} Paaren`,
           `${label.en}: ${n} of ${pairs.length} pairs`,
@@ -1300,7 +1569,58 @@ function clusterReasons(pairs: readonly OverlapPair[]): OverlapClusterReason[] {
     .sort((p, q) => q.pairs - p.pairs || q.meanContribution - p.meanContribution);
 }
 
-function buildClusters(pairs: readonly OverlapPair[]): OverlapCluster[] {
+/**
+ * A pair whose reasons are written when first read (and then kept): a caller that counts pairs
+ * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
+ */
+class LazyPair implements OverlapPair {
+  readonly measureIds: readonly [MeasureId, MeasureId];
+  readonly score: number;
+  readonly sameProvider: boolean;
+  declare review?: OverlapPairReview;
+  readonly #corpus: Corpus;
+  readonly #a: number;
+  readonly #b: number;
+  readonly #weights: Float64Array;
+  #reasons: OverlapReason[] | undefined;
+  /** The index of the pair among the hits (for its contributions). */
+  readonly #hit: number;
+  static hitOf(pair: OverlapPair): number {
+    return (pair as LazyPair).#hit;
+  }
+  constructor(score: number, corpus: Corpus, a: number, b: number, weights: Float64Array, hit: number) {
+    this.#hit = hit;
+    const p = corpus.measures[a]!;
+    const q = corpus.measures[b]!;
+    this.measureIds = [p.id, q.id];
+    this.score = score;
+    this.sameProvider = p.providerActorId === q.providerActorId;
+    this.#corpus = corpus;
+    this.#a = a;
+    this.#b = b;
+    this.#weights = weights;
+  }
+  get reasons(): readonly OverlapReason[] {
+    if (!this.#reasons) {
+      const sims = new Float64Array(overlapReasonKinds.length);
+      similarities(this.#corpus, this.#a, this.#b, sims);
+      addText(this.#corpus, this.#a, this.#b, sims);
+      this.#reasons = explain(this.#corpus, this.#a, this.#b, sims, this.#weights);
+    }
+    return this.#reasons;
+  }
+  toJSON(): OverlapPair {
+    return {
+      measureIds: this.measureIds,
+      score: this.score,
+      reasons: this.reasons,
+      sameProvider: this.sameProvider,
+      ...(this.review ? { review: this.review } : {}),
+    };
+  }
+}
+
+function buildClusters(pairs: readonly OverlapPair[], hits: Hits): OverlapCluster[] {
   const index = new Map<string, number>();
   const ids: MeasureId[] = [];
   const parent: number[] = [];
@@ -1352,7 +1672,7 @@ function buildClusters(pairs: readonly OverlapPair[]): OverlapCluster[] {
       pairs: group.pairs.map((p) => p.measureIds),
       maxScore: max,
       meanScore: sum / group.pairs.length,
-      reasons: clusterReasons(group.pairs),
+      reasons: clusterReasons(group.pairs, hits),
     };
   });
   return clusters.sort(
@@ -1363,43 +1683,132 @@ function buildClusters(pairs: readonly OverlapPair[]): OverlapCluster[] {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
 /**
- * Finds candidate redundancies among measures: scored pairs with their reasons, clusters of
- * connected pairs, and the pairs dismissed by current "complementary" reviews.
+ * Compares two measures as {@link findOverlaps} does, and also says why a pair is ruled out: for
+ * a duplicate check when a measure is entered, and for explaining a pair that is not reported.
+ * The text weights come from these two measures alone.
+ */
+export function compareOverlap(
+  a: OverlapMeasure,
+  b: OverlapMeasure,
+  options: Omit<OverlapOptions, "reviews" | "exhaustive"> = {},
+): OverlapComparison {
+  const settings = settingsOf(options);
+  const threshold = settings.threshold ?? defaultOverlapThreshold;
+  const weights = resolveWeights(settings.weights);
+  const weightVector = Float64Array.from(overlapReasonKinds.map((k) => weights[k]));
+  const gates: Gates = {
+    area: settings.requireSharedArea ?? true,
+    period: settings.requireSharedPeriod ?? true,
+  };
+  const corpus = prepare([a, b]);
+  const ruledOut: OverlapRuling[] = [];
+  const purpose = purposeRule(corpus, 0, 1);
+  for (let rule = 0; rule < overlapRuleKinds.length; rule++) {
+    if (purpose === rule || appliesRule(corpus, rule, gates)) ruledOut.push(ruling(corpus, 0, 1, rule));
+  }
+  const sims = new Float64Array(overlapReasonKinds.length);
+  similarities(corpus, 0, 1, sims);
+  addText(corpus, 0, 1, sims);
+  const score = weightedScore(sims, weightVector);
+  const swap = b.id < a.id;
+  return {
+    measureIds: swap ? [b.id, a.id] : [a.id, b.id],
+    redundant: ruledOut.length === 0 && score >= threshold,
+    score,
+    reasons: explain(corpus, 0, 1, sims, weightVector),
+    ruledOut,
+    sameProvider: a.providerActorId === b.providerActorId,
+  };
+}
+
+/** Whether a rule other than purpose and stage applies to the pair 0, 1 of a corpus of two. */
+function appliesRule(c: Corpus, rule: number, gates: Gates): boolean {
+  switch (rule) {
+    case RULE_GRADES:
+      return (
+        c.gradeMin[0]! >= 0 &&
+        c.gradeMin[1]! >= 0 &&
+        (c.gradeMax[0]! < c.gradeMin[1]! || c.gradeMax[1]! < c.gradeMin[0]!)
+      );
+    case RULE_AGES:
+      return (
+        c.ageMin[0]! >= 0 && c.ageMin[1]! >= 0 && (c.ageMax[0]! < c.ageMin[1]! || c.ageMax[1]! < c.ageMin[0]!)
+      );
+    case RULE_AUDIENCE:
+      return (c.audience[0]! & c.audience[1]!) === 0;
+    case RULE_AREA:
+      return (
+        gates.area &&
+        c.whole[0] === 0 &&
+        c.whole[1] === 0 &&
+        sharedCount(c.areaData, c.areaStart[0]!, c.areaStart[1]!, c.areaStart[1]!, c.areaStart[2]!) === 0
+      );
+    case RULE_PERIOD:
+      return gates.period && Math.min(c.end[0]!, c.end[1]!) < Math.max(c.start[0]!, c.start[1]!);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Finds redundant offers among measures: scored pairs with their reasons (German and English),
+ * clusters of connected pairs, and the pairs dismissed by current "complementary" reviews.
  *
  * @example
  * const { pairs, clusters, dismissed } = findOverlaps(network.measure, { reviews: network.overlapReview });
- * pairs[0]?.reasons.map((r) => r.text.de); // ["Gleiche Kategorie: Berufliche Orientierung", …]
+ * pairs[0]?.reasons.map((r) => r.text.de); // ["Gleiche Angebotsart: Bewerbungstraining", …]
  */
 export function findOverlaps(
   measures: readonly OverlapMeasure[],
   options: OverlapOptions = {},
 ): OverlapResult {
-  const threshold = options.threshold ?? defaultOverlapThreshold;
-  if (!(threshold >= 0 && threshold <= 1)) throw new RangeError("The overlap threshold must lie in 0..1.");
-  const weights = resolveWeights(options.weights);
+  const settings = settingsOf(options);
+  const threshold = settings.threshold ?? defaultOverlapThreshold;
+  const weights = resolveWeights(settings.weights);
   const weightVector = Float64Array.from(overlapReasonKinds.map((k) => weights[k]));
   const gates: Gates = {
-    area: options.requireSharedArea ?? true,
-    period: options.requireSharedPeriod ?? true,
+    area: settings.requireSharedArea ?? true,
+    period: settings.requireSharedPeriod ?? true,
   };
   const included = measures.filter(
-    (m) => (options.includeDeleted || !m.deleted) && (options.includeCancelled || m.status !== "cancelled"),
+    (m) => (settings.includeDeleted || !m.deleted) && (settings.includeCancelled || m.status !== "cancelled"),
   );
   const corpus = prepare(included);
-  const chosen = plan(weights, threshold, gates, options.exhaustive ?? false);
+  const exhaustive = options.exhaustive ?? false;
 
-  const sims = new Float64Array(dimensions);
-  const textWeight = weightVector[textDimension]!;
-  const found: { a: number; b: number; score: number }[] = [];
-  const compared = candidates(corpus, chosen, gates, (j, i, cosineBound) => {
-    if (!structureSimilarities(corpus, j, i, gates, sims)) return;
-    // Cheap bound first: the cosine is the costly part and rarely needed.
-    if (weightedScore(sims, weightVector) + textWeight * cosineBound < threshold - margin) return;
-    sims[textDimension] = cosine(corpus, j, i);
+  const sims = new Float64Array(overlapReasonKinds.length);
+  const textWeight = weightVector[2]!;
+  const purposeWeight = weightVector[0]!;
+  const found = new Hits();
+  const ruled = new Int32Array(overlapRuleKinds.length);
+  let scored = 0;
+  const visit: Visit = (j, i) => {
+    const rule = ruleOut(corpus, j, i, gates);
+    if (rule >= 0) {
+      ruled[rule]!++;
+      return;
+    }
+    scored++;
+    similarities(corpus, j, i, sims);
+    const structure = weightedScore(sims, weightVector);
+    // The cosine is the costly part: skip it when even identical texts would not reach the threshold.
+    const rise = purposeFromText(corpus, j, i) ? purposeWeight * (1 - sims[0]!) : 0;
+    if (structure + textWeight + rise < threshold - 1e-12) return;
+    addText(corpus, j, i, sims);
     const score = weightedScore(sims, weightVector);
-    if (score >= threshold) found.push({ a: j, b: i, score });
-  });
+    if (score < threshold) return;
+    found.push(j, i, score, sims, weightVector);
+  };
+  let compared: number;
+  if (exhaustive) {
+    const n = corpus.size;
+    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) visit(j, i);
+    compared = (n * (n - 1)) / 2;
+  } else compared = blocks(corpus, gates, visit);
 
   const reviews = new Map<string, OverlapReviewInput>();
   for (const review of options.reviews ?? []) {
@@ -1416,36 +1825,28 @@ export function findOverlaps(
 
   const pairs: OverlapPair[] = [];
   const dismissed: DismissedOverlap[] = [];
-  for (const hit of found) {
-    let a = hit.a;
-    let b = hit.b;
+  for (let hit = 0; hit < found.length; hit++) {
+    let a = found.a[hit]!;
+    let b = found.b[hit]!;
     if (included[b]!.id < included[a]!.id) [a, b] = [b, a];
     const p = included[a]!;
     const q = included[b]!;
-    structureSimilarities(corpus, a, b, gates, sims);
-    sims[textDimension] = cosine(corpus, a, b);
-    const base = {
-      measureIds: [p.id, q.id] as const,
-      score: hit.score,
-      reasons: explain(corpus, a, b, sims, weightVector),
-    };
+    const base = new LazyPair(found.score[hit]!, corpus, a, b, weightVector, hit);
     const review = reviews.get(pairKey(p.id, q.id));
     if (!review) {
       pairs.push(base);
       continue;
     }
-    const sameOrder = review.measureIds[0] === p.id;
-    const current =
-      review.measureVersions[sameOrder ? 0 : 1] === p.version &&
-      review.measureVersions[sameOrder ? 1 : 0] === q.version;
+    const current = overlapReviewIsCurrent(review, [p, q]);
     const summary: OverlapPairReview = {
       id: review.id,
       verdict: review.verdict,
       reviewedAt: review.reviewedAt,
       current,
     };
-    if (current && review.verdict === "complementary") dismissed.push({ ...base, review: summary });
-    else pairs.push({ ...base, review: summary });
+    base.review = summary;
+    if (current && review.verdict === "complementary") dismissed.push(base as DismissedOverlap);
+    else pairs.push(base);
   }
   const byScore = (x: OverlapPair, y: OverlapPair) =>
     y.score - x.score ||
@@ -1456,7 +1857,7 @@ export function findOverlaps(
 
   return {
     pairs,
-    clusters: buildClusters(pairs),
+    clusters: buildClusters(pairs, found),
     dismissed,
     threshold,
     weights,
@@ -1464,8 +1865,12 @@ export function findOverlaps(
       measures: included.length,
       ignored: measures.length - included.length,
       candidates: compared,
-      strategy: chosen.strategy,
-      cosines: Object.fromEntries(chosen.joins.map((j) => [j.mode, j.cosine])),
+      ruledOut: Object.fromEntries(overlapRuleKinds.map((k, r) => [k, ruled[r]!])) as Record<
+        OverlapRuleKind,
+        number
+      >,
+      scored,
+      strategy: exhaustive ? "all-pairs" : "blocks",
     },
   };
 }

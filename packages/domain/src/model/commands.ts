@@ -2,6 +2,7 @@
 // caller in one transaction) and returns the changes to write, or why it cannot be done. The store
 // writes the changes in the same transaction, so an operation happens whole or not at all.
 import { z } from "zod";
+import { overlapFingerprint } from "../analytics/overlaps.js";
 import { type Locale, type LocalizedText, text } from "../common/i18n.js";
 import { messages } from "../common/messages.js";
 import { IsoDate, IsoDateTime, LongText, Name } from "../common/record.js";
@@ -236,7 +237,8 @@ export type OverlapVerdictInput = z.infer<typeof OverlapVerdictInput>;
 
 /**
  * Records a review of a suspected overlap: the two measures must differ and exist; the review
- * notes who reviewed, when, and the measures as they were (a later change that matters reopens it).
+ * notes who reviewed, when, and the measures as they were: their versions and their fingerprints over
+ * `overlapFingerprintFields`, so that only a change to a field that makes the pair redundant reopens it.
  */
 export function planOverlapReview(
   measures: readonly [Measure, Measure],
@@ -250,6 +252,7 @@ export function planOverlapReview(
   return ok({
     measureIds: [a.id, b.id],
     measureVersions: [a.version, b.version],
+    measureFingerprints: [overlapFingerprint(a), overlapFingerprint(b)],
     verdict: input.verdict,
     ...(input.note ? { note: input.note } : {}),
     reviewedBy: by,

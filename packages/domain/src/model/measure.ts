@@ -258,8 +258,16 @@ export const OverlapReviewFields = z.strictObject({
   illustrative: Illustrative,
   measureIds: z.tuple([MeasureId, MeasureId]),
   measureVersions: z.tuple([z.int().min(1), z.int().min(1)]).meta({
-    description: "The versions of the two measures when reviewed; a change to either reopens the pair.",
+    description:
+      "The versions of the two measures when reviewed (reviews without fingerprints compare these).",
   }),
+  measureFingerprints: z
+    .tuple([z.string().regex(/^[0-9a-f]{16}$/), z.string().regex(/^[0-9a-f]{16}$/)])
+    .optional()
+    .meta({
+      description:
+        "Fingerprints of the two measures over the fields that make a pair redundant (overlapFingerprintFields) when reviewed; a change to one of those fields reopens the pair, a verification stamp or places count does not.",
+    }),
   verdict: OverlapVerdict,
   note: z.string().max(2000).optional(),
   reviewedBy: z.string().trim().max(200).optional(),
@@ -328,6 +336,7 @@ export const measureFieldLabels = {
 export const overlapReviewFieldLabels = {
   measureIds: text("Maßnahmen", "Measures"),
   measureVersions: text("Geprüfte Fassungen", "Reviewed versions"),
+  measureFingerprints: text("Fingerabdrücke der geprüften Angaben", "Fingerprints of the reviewed fields"),
   verdict: text("Bewertung", "Verdict"),
   reviewedBy: text("Geprüft von", "Reviewed by"),
   reviewedAt: text("Geprüft am", "Reviewed on"),
