@@ -9,6 +9,7 @@ import {
   assessStandards,
   compareReconciliationRounds,
   coverageMatrix,
+  findOverlaps,
   goalRealisation,
   goalRealisationFromReport,
   measureRealisation,
@@ -245,6 +246,12 @@ export function resultsOf({ network, asOf }: Dataset): AnalysisResult[] {
       })),
     ),
     { analysis: "assessNetworkHealth", how: "default", result: assessNetworkHealth(network, { asOf }) },
+    {
+      analysis: "findOverlaps",
+      how: "with the network's reviews",
+      // The finder answers lazy pairs whose reasons are written on first read; what travels is their JSON.
+      result: JSON.parse(JSON.stringify(findOverlaps(network.measure, { reviews: network.overlapReview }))),
+    },
     {
       analysis: "coverageMatrix",
       how: "the region's municipalities, at least 10 places",

@@ -20,6 +20,8 @@ import {
   measureRealisation,
   type Network,
   NetworkHealth,
+  OverlapResult,
+  OverlapReview,
   OverlapVerdictInput,
   ParticipationAssessment,
   RoundAnalysis,
@@ -39,10 +41,6 @@ import { bearer, guard, storeOf, today } from "./support.js";
 const AsOf = z.object({
   as_of: IsoDate.optional().meta({ description: "Reference date of the analysis (default: today)." }),
 });
-const result = (id: string, description: string) =>
-  z
-    .record(z.string(), z.unknown())
-    .meta({ id, description: `${description} See @oha/domain for the full shape.` });
 const readProblems = problemResponses("validation_failed", "unauthorized", "forbidden");
 
 /** The answer of `GET /goals`: the goal tree and, from it, the realisation of goals past their deadline. */
@@ -113,7 +111,7 @@ export function analyticsRoutes() {
           200: {
             description: "Scored pairs with reasons, clusters and dismissed pairs",
             content: {
-              "application/json": { schema: result("OverlapResult", "Pairs, clusters, dismissed pairs.") },
+              "application/json": { schema: OverlapResult },
             },
           },
           ...readProblems,
@@ -127,7 +125,8 @@ export function analyticsRoutes() {
             ...(threshold === undefined ? {} : { threshold }),
           }),
         );
-        return c.json(found as unknown as Record<string, unknown>, 200);
+        // The finder writes a pair's reasons on first read; the schema turns its answer into plain JSON.
+        return c.json(OverlapResult.parse(found), 200);
       },
     )
     .openapi(
@@ -154,14 +153,13 @@ export function analyticsRoutes() {
           201: {
             description: "The review",
             content: {
-              "application/json": { schema: result("OverlapReviewResult", "The stored overlap review.") },
+              "application/json": { schema: OverlapReview },
             },
           },
           ...problemResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
         },
       }),
-      async (c) =>
-        c.json((await reviewOverlap(c, c.req.valid("json"))) as unknown as Record<string, unknown>, 201),
+      async (c) => c.json(await reviewOverlap(c, c.req.valid("json")), 201),
     )
     .openapi(
       createRoute({

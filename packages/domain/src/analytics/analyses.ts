@@ -3,6 +3,7 @@ import { ContinuityAssessment } from "./continuity.js";
 import { CoverageResult } from "./coverage.js";
 import { GoalProgressReport } from "./goals.js";
 import { NetworkHealth } from "./health.js";
+import { OverlapResult } from "./overlaps.js";
 import { ParticipationAssessment } from "./participation.js";
 import { type AnalysisName, analysisReads } from "./reads.js";
 import { GoalRealisation, MeasureRealisation } from "./realisation.js";
@@ -35,7 +36,7 @@ export const analyses = {
   reconciliationHistory: { reads: analysisReads.reconciliationHistory, result: ReconciliationHistory },
   analyseReconciliationRound: { reads: analysisReads.analyseReconciliationRound, result: RoundAnalysis },
   compareReconciliationRounds: { reads: analysisReads.compareReconciliationRounds, result: RoundTrend },
-  findOverlaps: { reads: analysisReads.findOverlaps },
+  findOverlaps: { reads: analysisReads.findOverlaps, result: OverlapResult },
   coverageMatrix: { reads: analysisReads.coverageMatrix, result: CoverageResult },
   assessNetworkHealth: { reads: analysisReads.assessNetworkHealth, result: NetworkHealth },
 } as const satisfies { readonly [N in AnalysisName]: AnalysisDeclaration<N> };

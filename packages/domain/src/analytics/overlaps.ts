@@ -52,15 +52,18 @@
  * fall back to the measures' versions.
  */
 import { z } from "zod";
-import { type LocalizedText, text } from "../common/i18n.js";
+import { type LocalizedText, LocalizedText as LocalizedTextSchema, text } from "../common/i18n.js";
 import type { LabelMap } from "../common/labels.js";
 import {
   type Measure,
   type MeasureId,
+  MeasureId as MeasureIdSchema,
   measureCategoryLabels,
   type OverlapReview,
   type OverlapReviewId,
+  OverlapReviewId as OverlapReviewIdSchema,
   type OverlapVerdict,
+  OverlapVerdict as OverlapVerdictSchema,
   type TargetGroup,
   targetGroupLabels,
 } from "../model/measure.js";
@@ -393,6 +396,112 @@ export interface OverlapComparison {
   readonly ruledOut: readonly OverlapRuling[];
   readonly sameProvider: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Result schemas: what the finder answers, as it travels as JSON (documented by the API).
+
+const Score = z.number().min(0).max(1);
+const PairIds = z
+  .tuple([MeasureIdSchema, MeasureIdSchema])
+  .meta({ description: "The two measure ids, ascending." });
+
+/** Schema of {@link OverlapReason}. */
+export const OverlapReason = z
+  .strictObject({
+    kind: z.enum(overlapReasonKinds),
+    similarity: Score,
+    weight: Score,
+    contribution: Score.meta({ description: "weight × similarity; the contributions add up to the score." }),
+    shared: z
+      .array(z.string())
+      .meta({ description: "What the two share: activities, words, groups, grades, keys …" }),
+    text: LocalizedTextSchema,
+  })
+  .meta({ id: "OverlapReason" });
+
+/** Schema of {@link OverlapPairReview}. */
+export const OverlapPairReview = z
+  .strictObject({
+    id: OverlapReviewIdSchema,
+    verdict: OverlapVerdictSchema,
+    reviewedAt: z.string(),
+    current: z
+      .boolean()
+      .meta({ description: "False when a field that makes the pair redundant changed since." }),
+  })
+  .meta({ id: "OverlapPairReview" });
+
+/** Schema of {@link OverlapPair}. */
+export const OverlapPair = z
+  .strictObject({
+    measureIds: PairIds,
+    score: Score,
+    reasons: z.array(OverlapReason),
+    sameProvider: z.boolean(),
+    review: OverlapPairReview.optional(),
+  })
+  .meta({ id: "OverlapPair" });
+
+/** Schema of {@link DismissedOverlap}. */
+export const DismissedOverlap = z
+  .strictObject({
+    measureIds: PairIds,
+    score: Score,
+    reasons: z.array(OverlapReason),
+    sameProvider: z.boolean(),
+    review: OverlapPairReview,
+  })
+  .meta({ id: "DismissedOverlap" });
+
+/** Schema of {@link OverlapClusterReason}. */
+export const OverlapClusterReason = z
+  .strictObject({
+    kind: z.enum(overlapReasonKinds),
+    pairs: z.int().min(0),
+    meanContribution: Score,
+    text: LocalizedTextSchema,
+  })
+  .meta({ id: "OverlapClusterReason" });
+
+/** Schema of {@link OverlapCluster}. */
+export const OverlapCluster = z
+  .strictObject({
+    measureIds: z.array(MeasureIdSchema),
+    pairs: z.array(PairIds),
+    maxScore: Score,
+    meanScore: Score,
+    reasons: z.array(OverlapClusterReason),
+  })
+  .meta({ id: "OverlapCluster" });
+
+/** Schema of {@link OverlapResult}: pairs with reasons, clusters, dismissed pairs, settings and counts. */
+export const OverlapResult = z
+  .strictObject({
+    pairs: z.array(OverlapPair),
+    clusters: z.array(OverlapCluster),
+    dismissed: z.array(DismissedOverlap),
+    threshold: Score,
+    weights: z.strictObject(
+      Object.fromEntries(overlapReasonKinds.map((k) => [k, Score])) as Record<
+        OverlapReasonKind,
+        typeof Score
+      >,
+    ),
+    stats: z.strictObject({
+      measures: z.int().min(0),
+      ignored: z.int().min(0),
+      candidates: z.int().min(0),
+      ruledOut: z.strictObject(
+        Object.fromEntries(overlapRuleKinds.map((k) => [k, z.int().min(0)])) as Record<
+          OverlapRuleKind,
+          z.ZodInt
+        >,
+      ),
+      scored: z.int().min(0),
+      strategy: z.enum(["blocks", "all-pairs"]),
+    }),
+  })
+  .meta({ id: "OverlapResult" });
 
 // ---------------------------------------------------------------------------------------------
 // Text
