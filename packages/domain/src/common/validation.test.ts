@@ -61,6 +61,13 @@ describe("validate never throws", { timeout: 60_000 }, () => {
     );
   });
 
+  it("for a value whose length is no number (found by the property above)", () => {
+    const result = validate(entities.standard.Create, { description: { length: Object.create(null) } }, "en");
+    expect(result.ok).toBe(false);
+    expectWellFormed(result, "en");
+    if (!result.ok) expect(result.error.details?.map((d) => d.path)).toContain("");
+  });
+
   it("for nested values mutated one at a time", () => {
     // Replaces one leaf of a valid rich input by anything, so cross-field rules meet odd data.
     const leaves = (value: unknown, path: (string | number)[] = []): (string | number)[][] =>

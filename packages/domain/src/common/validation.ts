@@ -174,6 +174,10 @@ export function describeIssues(
 const marker = "\u0000oha-i18n:";
 
 const summary = text("Die Eingabe enthält Fehler.", "The input contains errors.");
+const unreadable = text(
+  "Die Eingabe hat eine unerwartete Form und kann nicht gelesen werden.",
+  "The input has an unexpected shape and cannot be read.",
+);
 
 /**
  * Parses input with a schema and returns a {@link Result}; every problem comes with a German and
@@ -188,9 +192,20 @@ export function validate<S extends z.ZodType>(
   input: unknown,
   locale: Locale = "de",
 ): Result<z.output<S>, DomainError> {
-  const parsed = schema.safeParse(input, {
-    error: (issue) => marker + JSON.stringify(builtInText(issue)),
-  });
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(input, {
+      error: (issue) => marker + JSON.stringify(builtInText(issue)),
+    });
+  } catch {
+    // Some inputs make a schema's checks throw instead of failing, such as a value with a
+    // `length` that is no number. They are refused like any other bad input.
+    return err({
+      code: "validation_failed",
+      message: summary[locale],
+      details: [{ path: "", code: "invalid_input", message: unreadable[locale], messages: unreadable }],
+    });
+  }
   if (parsed.success) return ok(parsed.data);
   return err({
     code: "validation_failed",
