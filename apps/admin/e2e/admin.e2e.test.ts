@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -650,6 +651,61 @@ describe("the admin UI against the real server", () => {
     expect(["signed", "in_force"]).toContain(stored.body.status);
   });
 
+  it("downloads the annual report from the UI, a tagged PDF whose first page renders", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Berichte" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Berichte" }).waitFor();
+    await page.getByLabel("Berichtsjahr").selectOption("2025");
+    await check(page, "28-reports");
+    const [file] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "Jahresbericht 2025 als PDF herunterladen" }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe("Jahresbericht-2025.pdf");
+    const pdf = join(screenshots, "annual-report-2025.pdf");
+    await file.saveAs(pdf);
+    await visible(page.getByText("Der Jahresbericht 2025 ist heruntergeladen."));
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+\S/m);
+    // The first page as PNG, and the same page in grey to count its dark pixels: not blank.
+    execFileSync("pdftoppm", [
+      "-png",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-r",
+      "50",
+      "-singlefile",
+      pdf,
+      join(screenshots, "annual-report-page-1"),
+    ]);
+    expect((await readFile(join(screenshots, "annual-report-page-1.png"))).subarray(1, 4).toString()).toBe(
+      "PNG",
+    );
+    execFileSync("pdftoppm", [
+      "-gray",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-r",
+      "50",
+      "-singlefile",
+      pdf,
+      join(screenshots, "annual-report-page-1"),
+    ]);
+    const pgm = await readFile(join(screenshots, "annual-report-page-1.pgm"));
+    const [, width, height] =
+      /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1")) ?? [];
+    const pixels = pgm.subarray(pgm.length - Number(width) * Number(height));
+    const dark = pixels.filter((value) => value < 128).length;
+    expect(dark, "dark pixels on the first page").toBeGreaterThan(500);
+  });
+
   it("checked every route it visited with axe", () => {
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
@@ -674,6 +730,7 @@ describe("the admin UI against the real server", () => {
         "/funding-programmes/:id",
         "/funding-programmes/deleted",
         "/agreements/:id",
+        "/reports",
       ]),
     );
   });

@@ -20,6 +20,7 @@ import { Loading, ProblemAlert } from "./components/ProblemAlert.js";
 import { ActionItemsPage } from "./pages/action-items.js";
 import { HomePage, NotFoundPage } from "./pages/home.js";
 import { ImportPage } from "./pages/import.js";
+import { ReportsPage } from "./pages/reports.js";
 import { SignInPage } from "./pages/sign-in.js";
 import { AllAreasPage, resourceRoutes } from "./resources.js";
 
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <HomePage /> },
               ...resourceRoutes(),
               { path: "areas", element: <AllAreasPage /> },
+              { path: "reports", element: <ReportsPage /> },
               { path: "action-items", element: <ActionItemsPage /> },
               { path: "import", element: <ImportPage /> },
               { path: "*", element: <NotFoundPage /> },

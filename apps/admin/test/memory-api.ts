@@ -289,6 +289,13 @@ export class MemoryApi implements Api {
     return this.update("agreement", agreementId, version, plan.value) as never;
   }
 
+  /** A stand-in PDF: the real one is tested against the real server (e2e and API tests). */
+  async annualReportPdf(year: number) {
+    this.guard();
+    this.calls.push({ method: "annualReportPdf", body: year });
+    return new Blob([`%PDF-1.7 ${year}`], { type: "application/pdf" });
+  }
+
   /** The verification stamp as the server sets it: by the signed-in key, now. */
   async verify(measureId: string, version: number, _input: VerificationInput) {
     return this.update(

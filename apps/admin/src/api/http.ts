@@ -126,6 +126,16 @@ export function httpApi(options: HttpApiOptions): Api {
           json: input,
         }),
       ),
+    annualReportPdf: async (year: number) => {
+      let res: Response;
+      try {
+        res = await v1.reports["annual.pdf"].$get({ query: { year: String(year) } });
+      } catch (cause) {
+        throw networkError(cause);
+      }
+      if (!res.ok) throw await errorFromResponse(res);
+      return res.blob();
+    },
     verify: (measureId: string, version: number, input: VerificationInput) =>
       call(() =>
         v1.measures[":id"].verify.$post({ param: { id: measureId }, header: ifMatch(version), json: input }),

@@ -67,6 +67,8 @@ export interface Api {
   handOver(affiliationId: string, version: number, input: HandoverInput): Promise<void>;
   /** A partner's signature under an agreement; the agreement comes into force with the last one. */
   sign(agreementId: string, version: number, input: SignatureInput): Promise<EntityRecord<"agreement">>;
+  /** The annual report of a year as a tagged PDF. */
+  annualReportPdf(year: number): Promise<Blob>;
   /** The verification stamp: the measure is confirmed as still accurate, by the signed-in person, now. */
   verify(measureId: string, version: number, input: VerificationInput): Promise<Measure>;
 }

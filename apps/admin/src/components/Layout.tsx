@@ -19,6 +19,7 @@ export function Layout() {
       end: false,
     })),
     { to: "/action-items", label: t("nav.actionItems"), end: false },
+    { to: "/reports", label: t("nav.reports"), end: false },
     { to: "/import", label: t("nav.import"), end: false },
     { to: "/areas", label: t("nav.all"), end: false },
   ];

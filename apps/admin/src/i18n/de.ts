@@ -9,6 +9,7 @@ export const de = {
     footer: "OHA – Open-Source-Software für die Koordinierung am Übergang Schule–Beruf (EUPL-1.2).",
   },
   nav: {
+    reports: "Berichte",
     all: "Alle Bereiche",
     allTitle: "Alle Bereiche des Netzwerks",
     groups: {
@@ -496,6 +497,18 @@ export const de = {
     written_one: "{{count}} Zeile importiert.",
     written_other: "{{count}} Zeilen importiert.",
     toList: "Zur Liste: {{list}}",
+  },
+  reports: {
+    title: "Berichte",
+    intro:
+      "Papiere für Politik und Partner, aus den Daten des Netzwerks erstellt: barrierefreie PDF-Dateien.",
+    annual: "Jahresbericht",
+    annualExplain:
+      "Für Kreistag und Steuerungsgruppe: Netzwerk, Gremien und Sitzungen, Ziele und ihr Stand, Standards, Angebote, Kennzahlen, Kontinuität und die Koordinierungsstelle.",
+    year: "Berichtsjahr",
+    download: "Jahresbericht {{year}} als PDF herunterladen",
+    downloaded: "Der Jahresbericht {{year}} ist heruntergeladen.",
+    fileName: "Jahresbericht-{{year}}.pdf",
   },
   unsaved: {
     title: "Ungespeicherte Änderungen",

@@ -10,6 +10,7 @@ export const en: Strings<typeof de> = {
     footer: "OHA – open-source software for coordinating the transition from school to work (EUPL-1.2).",
   },
   nav: {
+    reports: "Reports",
     all: "All areas",
     allTitle: "All areas of the network",
     groups: {
@@ -491,6 +492,17 @@ export const en: Strings<typeof de> = {
     written_one: "{{count}} row imported.",
     written_other: "{{count}} rows imported.",
     toList: "To the list: {{list}}",
+  },
+  reports: {
+    title: "Reports",
+    intro: "Papers for politics and partners, made from the network's data: accessible PDF files.",
+    annual: "Annual report",
+    annualExplain:
+      "For the district council and the steering group: the network, bodies and meetings, goals and their progress, standards, offers, indicators, continuity and the coordination office.",
+    year: "Year of the report",
+    download: "Download the annual report {{year}} as PDF",
+    downloaded: "The annual report {{year}} has been downloaded.",
+    fileName: "Annual-report-{{year}}.pdf",
   },
   unsaved: {
     title: "Unsaved changes",
