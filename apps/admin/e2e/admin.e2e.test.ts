@@ -63,6 +63,13 @@ const descriptionOf = (l: Locator) =>
   );
 const visible = (l: Locator) => l.waitFor({ state: "visible", timeout: soon.timeout });
 
+/** Deletes the funding programme on screen, confirming, and waits for its list. */
+async function deleteShownRecord() {
+  await page.getByRole("button", { name: "Löschen" }).click();
+  await page.getByRole("button", { name: "Ja, löschen" }).click();
+  await page.getByRole("heading", { level: 1, name: "Förderprogramme" }).waitFor();
+}
+
 beforeAll(async () => {
   await rm(screenshots, { recursive: true, force: true });
   await mkdir(screenshots, { recursive: true });
@@ -523,9 +530,7 @@ describe("the admin UI against the real server", () => {
     expect(programmeId).toMatch(/^fun_/);
     await check(page, "23-funding-programme");
 
-    await page.getByRole("button", { name: "Löschen" }).click();
-    await page.getByRole("button", { name: "Ja, löschen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Förderprogramme" }).waitFor();
+    await deleteShownRecord();
     const notice = page.getByRole("region", { name: "Kürzlich gelöscht" });
     await expect
       .poll(() => textOf(notice), soon)
@@ -544,9 +549,7 @@ describe("the admin UI against the real server", () => {
       .getByRole("link")
       .click();
     await title.waitFor();
-    await page.getByRole("button", { name: "Löschen" }).click();
-    await page.getByRole("button", { name: "Ja, löschen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Förderprogramme" }).waitFor();
+    await deleteShownRecord();
     await page.getByRole("link", { name: "Kürzlich gelöscht" }).first().click();
     await page.getByRole("heading", { level: 1, name: "Förderprogramme: kürzlich gelöscht" }).waitFor();
     await check(page, "25-funding-programmes-recently-deleted");
@@ -660,7 +663,7 @@ describe("the admin UI against the real server", () => {
     await page.getByLabel("Berichtsjahr").selectOption("2025");
     await check(page, "28-reports");
     const [file] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
+      page.waitForEvent("download", { timeout: 900_000 }),
       page.getByRole("button", { name: "Jahresbericht 2025 als PDF herunterladen" }).click(),
     ]);
     expect(file.suggestedFilename()).toBe("Jahresbericht-2025.pdf");
@@ -671,34 +674,13 @@ describe("the admin UI against the real server", () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+\S/m);
     // The first page as PNG, and the same page in grey to count its dark pixels: not blank.
-    execFileSync("pdftoppm", [
-      "-png",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-r",
-      "50",
-      "-singlefile",
-      pdf,
-      join(screenshots, "annual-report-page-1"),
-    ]);
-    expect((await readFile(join(screenshots, "annual-report-page-1.png"))).subarray(1, 4).toString()).toBe(
-      "PNG",
-    );
-    execFileSync("pdftoppm", [
-      "-gray",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-r",
-      "50",
-      "-singlefile",
-      pdf,
-      join(screenshots, "annual-report-page-1"),
-    ]);
-    const pgm = await readFile(join(screenshots, "annual-report-page-1.pgm"));
+    const firstPage = join(screenshots, "annual-report-page-1");
+    const renderFirstPage = (mode: "-png" | "-gray") =>
+      execFileSync("pdftoppm", [mode, "-f", "1", "-l", "1", "-r", "50", "-singlefile", pdf, firstPage]);
+    renderFirstPage("-png");
+    expect((await readFile(`${firstPage}.png`)).subarray(1, 4).toString()).toBe("PNG");
+    renderFirstPage("-gray");
+    const pgm = await readFile(`${firstPage}.pgm`);
     const [, width, height] =
       /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1")) ?? [];
     const pixels = pgm.subarray(pgm.length - Number(width) * Number(height));

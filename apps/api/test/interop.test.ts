@@ -45,7 +45,7 @@ describe.each(backends)("interoperability on $name", (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await openTestApp(backend, { OHA_PUBLIC_URL: "https://oha.landkreis.test" });
-  }, 120_000);
+  });
   afterAll(() => t?.close());
 
   const system = () => `/oparl/v1.1/regions/${t.tenantA}`;
@@ -98,7 +98,7 @@ describe.each(backends)("interoperability on $name", (backend) => {
         }
       }
       expect(objects).toBeGreaterThan(50);
-    }, 120_000);
+    });
 
     it("filters by modified_since, and reports deletions and withdrawn consent", async () => {
       const since = new Date().toISOString();
@@ -218,7 +218,7 @@ describe.each(backends)("interoperability on $name", (backend) => {
         }
         expect(seen, path).toBeGreaterThan(0);
       }
-    }, 120_000);
+    });
 
     it("filters services by modified_after and answers unknown ids with 404", async () => {
       const later = await t.request<HsdsPageBody>(
@@ -337,7 +337,7 @@ describe.each(backends)("interoperability on $name", (backend) => {
         key: t.keys.adminB,
       });
       expect(after.body.items.map((s) => `${s.id}@${s.version}`).sort()).toEqual(versions);
-    }, 60_000);
+    });
 
     it("refuses a package that is not one, with localised errors, and writes nothing", async () => {
       const reply = await t.request("POST", "/api/v1/transfer/import", {
