@@ -1,5 +1,5 @@
 import type { EnumId } from "@oha/domain";
-import { labels } from "@oha/domain";
+import { enumLabels } from "@oha/domain";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../i18n/index.js";
@@ -160,7 +160,7 @@ export function SelectField({
 /** The options of a labelled enum of the domain, in the current language. */
 export function useEnumOptions(enumId: EnumId): Option[] {
   const locale = useLocale();
-  return Object.entries(labels[enumId]).map(([value, label]) => ({ value, label: label[locale] }));
+  return Object.entries(enumLabels(enumId) ?? {}).map(([value, label]) => ({ value, label: label[locale] }));
 }
 
 /** Several choices as a group of checkboxes (a fieldset with a legend). */

@@ -24,6 +24,22 @@ import * as reconciliation from "./reconciliation.js";
 import * as region from "./region.js";
 import * as standard from "./standard.js";
 
+// The model files of the entities, exported through the registry: an entity added here is in the package.
+export * from "./actor.js";
+export * from "./agreement.js";
+export * from "./body.js";
+export * from "./document.js";
+export * from "./funding.js";
+export * from "./goal.js";
+export * from "./indicator.js";
+export * from "./maturity.js";
+export * from "./measure.js";
+export * from "./meeting.js";
+export * from "./office.js";
+export * from "./reconciliation.js";
+export * from "./region.js";
+export * from "./standard.js";
+
 /**
  * How the store, the API and the UI know an entity: its schemas, URL path, id prefix, labels, the
  * fields that name a record, and who may write it. This registry is the only place an entity is
@@ -47,6 +63,8 @@ export interface EntityDefinition<
   readonly Record: R;
   readonly label: LocalizedText;
   readonly labelPlural: LocalizedText;
+  /** What a record holds, in one line of English (the domain README's table of entities is made from it). */
+  readonly summary: string;
   /** The German and English label of the entity's own fields; shared ones come from `commonFieldLabels`. */
   readonly fieldLabels: FieldLabels;
   /** The fields that name a record, in order (see {@link recordTitle}); lookups load only these. */
@@ -96,6 +114,8 @@ export const entities = {
     Record: region.Region,
     label: text("Region", "Region"),
     labelPlural: text("Regionen", "Regions"),
+    summary:
+      "the district, its official keys over time, area, population, municipalities; a merged district points to its successor",
     fieldLabels: region.regionFieldLabels,
     titleFields: ["name"],
     figures: { schema: region.RegionFigures, compute: (record) => region.regionFigures(record) },
@@ -110,6 +130,7 @@ export const entities = {
     Record: funding.FundingProgramme,
     label: text("Förderprogramm", "Funding programme"),
     labelPlural: text("Förderprogramme", "Funding programmes"),
+    summary: "funder, period and rules of a programme",
     fieldLabels: funding.fundingProgrammeFieldLabels,
     titleFields: ["name"],
     personalFields: noPersonal,
@@ -123,6 +144,7 @@ export const entities = {
     Record: office.CoordinationOffice,
     label: text("Koordinierungsstelle", "Coordination office"),
     labelPlural: text("Koordinierungsstellen", "Coordination offices"),
+    summary: "its place in the organisation chart over time, staffing periods, milestones",
     fieldLabels: office.coordinationOfficeFieldLabels,
     titleFields: ["name"],
     figures: { schema: office.OfficeFigures, compute: office.officeFigures },
@@ -137,6 +159,7 @@ export const entities = {
     Record: actor.Actor,
     label: text("Akteur", "Actor"),
     labelPlural: text("Akteure", "Actors"),
+    summary: "a partner organisation and its kind (school, chamber, job centre, …)",
     fieldLabels: actor.actorFieldLabels,
     titleFields: ["name"],
     personalFields: noPersonal,
@@ -150,6 +173,7 @@ export const entities = {
     Record: actor.Contact,
     label: text("Ansprechperson", "Contact"),
     labelPlural: text("Ansprechpersonen", "Contacts"),
+    summary: "a person; the only entity with personal data",
     fieldLabels: actor.contactFieldLabels,
     titleFields: ["givenName", "familyName"],
     personalFields: ["givenName", "familyName", "title", "email", "phone", "note"],
@@ -163,6 +187,7 @@ export const entities = {
     Record: actor.Affiliation,
     label: text("Zugehörigkeit", "Affiliation"),
     labelPlural: text("Zugehörigkeiten", "Affiliations"),
+    summary: "a person's role at an actor from–to; handovers keep continuity measurable",
     fieldLabels: actor.affiliationFieldLabels,
     titleFields: ["role"],
     personalFields: noPersonal,
@@ -176,6 +201,7 @@ export const entities = {
     Record: body.Body,
     label: text("Gremium", "Body"),
     labelPlural: text("Gremien", "Bodies"),
+    summary: "steering group, advisory board, working group, network conference, with decision authority",
     fieldLabels: body.bodyFieldLabels,
     titleFields: ["name"],
     personalFields: noPersonal,
@@ -189,6 +215,7 @@ export const entities = {
     Record: body.Seat,
     label: text("Sitz", "Seat"),
     labelPlural: text("Sitze", "Seats"),
+    summary: "a partner's seat in a body",
     fieldLabels: body.seatFieldLabels,
     titleFields: ["label"],
     personalFields: noPersonal,
@@ -202,6 +229,7 @@ export const entities = {
     Record: body.Membership,
     label: text("Mitgliedschaft", "Membership"),
     labelPlural: text("Mitgliedschaften", "Memberships"),
+    summary: "a person in a body for a partner, with role and term",
     fieldLabels: body.membershipFieldLabels,
     titleFields: ["role"],
     personalFields: noPersonal,
@@ -215,6 +243,7 @@ export const entities = {
     Record: meeting.Meeting,
     label: text("Sitzung", "Meeting"),
     labelPlural: text("Sitzungen", "Meetings"),
+    summary: "agenda, attendance, minutes, decisions and action items",
     fieldLabels: meeting.meetingFieldLabels,
     titleFields: ["title"],
     personalFields: noPersonal,
@@ -228,6 +257,7 @@ export const entities = {
     Record: agreement.Agreement,
     label: text("Vereinbarung", "Agreement"),
     labelPlural: text("Vereinbarungen", "Agreements"),
+    summary: "the cooperation agreement: parties, revisions, signatures, validity, commitments",
     fieldLabels: agreement.agreementFieldLabels,
     titleFields: ["title"],
     figures: { schema: agreement.AgreementFigures, compute: agreement.agreementFigures },
@@ -242,6 +272,7 @@ export const entities = {
     Record: indicator.Indicator,
     label: text("Indikator", "Indicator"),
     labelPlural: text("Indikatoren", "Indicators"),
+    summary: "a figure the network watches, with unit, direction and source",
     fieldLabels: indicator.indicatorFieldLabels,
     titleFields: ["code", "name"],
     titleSeparator: " – ",
@@ -256,6 +287,7 @@ export const entities = {
     Record: indicator.Observation,
     label: text("Messwert", "Observation"),
     labelPlural: text("Messwerte", "Observations"),
+    summary: "one value of an indicator at a date",
     fieldLabels: indicator.observationFieldLabels,
     titleFields: ["periodLabel", "date"],
     personalFields: noPersonal,
@@ -269,6 +301,7 @@ export const entities = {
     Record: goal.Goal,
     label: text("Ziel", "Goal"),
     labelPlural: text("Ziele", "Goals"),
+    summary: "a goal with indicator, baseline, target and deadline, in a tree",
     fieldLabels: goal.goalFieldLabels,
     titleFields: ["title"],
     personalFields: noPersonal,
@@ -282,6 +315,7 @@ export const entities = {
     Record: standard.Standard,
     label: text("Standard", "Standard"),
     labelPlural: text("Standards", "Standards"),
+    summary: "a minimum or action standard: interfaces, responsibilities, adoption, effectiveness reviews",
     fieldLabels: standard.standardFieldLabels,
     titleFields: ["code", "title"],
     titleSeparator: " – ",
@@ -296,6 +330,7 @@ export const entities = {
     Record: standard.Guide,
     label: text("Praxisleitfaden", "Practice guide"),
     labelPlural: text("Praxisleitfäden", "Practice guides"),
+    summary: "ordered sections that reference standards",
     fieldLabels: standard.guideFieldLabels,
     titleFields: ["title"],
     personalFields: noPersonal,
@@ -309,6 +344,7 @@ export const entities = {
     Record: measure.Measure,
     label: text("Maßnahme", "Measure"),
     labelPlural: text("Maßnahmen", "Measures"),
+    summary: "an offer: provider, category, target groups, grades, ages, area, period, places, funding",
     fieldLabels: measure.measureFieldLabels,
     titleFields: ["title"],
     ownerField: "providerActorId",
@@ -323,6 +359,7 @@ export const entities = {
     Record: measure.OverlapReview,
     label: text("Prüfung einer Überschneidung", "Overlap review"),
     labelPlural: text("Prüfungen von Überschneidungen", "Overlap reviews"),
+    summary: "a coordinator's verdict on two measures that look redundant",
     fieldLabels: measure.overlapReviewFieldLabels,
     writtenBy: "commands",
     titleFields: ["verdict"],
@@ -337,6 +374,7 @@ export const entities = {
     Record: reconciliation.ReconciliationRound,
     label: text("Abgleichsrunde", "Reconciliation round"),
     labelPlural: text("Abgleichsrunden", "Reconciliation rounds"),
+    summary: "a round of the reconciliation of expectations, with rating items and scale",
     fieldLabels: reconciliation.reconciliationRoundFieldLabels,
     titleFields: ["title"],
     personalFields: noPersonal,
@@ -350,6 +388,7 @@ export const entities = {
     Record: reconciliation.ReconciliationResponse,
     label: text("Rückmeldung", "Response"),
     labelPlural: text("Rückmeldungen", "Responses"),
+    summary: "one partner's expectations, working methods, self-interests and ratings",
     fieldLabels: reconciliation.reconciliationResponseFieldLabels,
     titleFields: ["submittedAt"],
     ownerField: "actorId",
@@ -364,6 +403,7 @@ export const entities = {
     Record: maturity.MaturityAssessment,
     label: text("Reifegrad-Selbsteinschätzung", "Maturity self-assessment"),
     labelPlural: text("Reifegrad-Selbsteinschätzungen", "Maturity self-assessments"),
+    summary: "a questionnaire on the success factors, answered in waves",
     fieldLabels: maturity.maturityAssessmentFieldLabels,
     titleFields: ["title"],
     personalFields: noPersonal,
@@ -377,6 +417,8 @@ export const entities = {
     Record: document.Document,
     label: text("Dokument", "Document"),
     labelPlural: text("Dokumente", "Documents"),
+    summary:
+      "a link to a file kept elsewhere (signed agreement, minutes, practice guide), attached to any record, with its visibility",
     fieldLabels: document.documentFieldLabels,
     titleFields: ["title"],
     personalFields: noPersonal,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { enumLabels, labelledEnum, labelledEnumIds } from "../common/labels.js";
 import * as domain from "../index.js";
 import { entities, entityNames } from "./entities.js";
-import { type EnumId, labelOf, labels } from "./labels.js";
+import { labelOf, labels } from "./labels.js";
 
 /** Every enum in the JSON Schemas of every entity, by the name of its definition. */
 function enumsOfEntities(): { named: Map<string, unknown[]>; unnamed: string[] } {
@@ -48,6 +49,9 @@ function exportedEnums(): Map<string, string[]> {
   return found;
 }
 
+/** The labelled enums of the package, before any test builds one of its own. */
+const packageEnumIds = labelledEnumIds();
+
 describe("labels", () => {
   const { named, unnamed } = enumsOfEntities();
 
@@ -62,10 +66,10 @@ describe("labels", () => {
 
   it("labels every value of every enum of every entity in German and English", () => {
     for (const [id, values] of named) {
-      expect(Object.keys(labels), `no labels for ${id}`).toContain(id);
-      const map = labels[id as EnumId] as Record<string, { de: string; en: string }>;
+      const map = enumLabels(id);
+      expect(map, `no labels for ${id}: build the enum with labelledEnum`).toBeDefined();
       for (const value of values) {
-        const label = map[String(value)];
+        const label = map?.[String(value)];
         expect(label, `${id}.${String(value)}`).toBeDefined();
         expect(label?.de.trim(), `${id}.${String(value)}.de`).not.toBe("");
         expect(label?.en.trim(), `${id}.${String(value)}.en`).not.toBe("");
@@ -75,22 +79,27 @@ describe("labels", () => {
 
   it("labels nothing that no enum has", () => {
     for (const [id, values] of named) {
-      expect(Object.keys(labels[id as EnumId]).sort(), id).toEqual(values.map(String).sort());
+      expect(Object.keys(enumLabels(id) ?? {}).sort(), id).toEqual(values.map(String).sort());
     }
   });
 
   it("uses every label map for an exported enum of the same id and values", () => {
     const enums = exportedEnums();
     expect([...enums.keys()]).not.toContain("(no id)");
-    for (const [id, map] of Object.entries(labels)) {
-      expect(enums.has(id), `labels.${id} has no exported enum`).toBe(true);
-      expect(enums.get(id)?.slice().sort(), id).toEqual(Object.keys(map).sort());
+    for (const id of packageEnumIds) {
+      expect(enums.has(id), `the labelled enum ${id} is not exported`).toBe(true);
+      expect(enums.get(id)?.slice().sort(), id).toEqual(Object.keys(enumLabels(id) ?? {}).sort());
     }
-    for (const id of enums.keys()) expect(Object.keys(labels), `enum ${id} has no labels`).toContain(id);
+    for (const id of enums.keys()) expect(enumLabels(id), `enum ${id} has no labels`).toBeDefined();
+  });
+
+  it("names in the typed map the same labels as the enums themselves", () => {
+    for (const [id, map] of Object.entries(labels)) expect(enumLabels(id), id).toBe(map);
   });
 
   it("gives distinct labels within each enum, so choices can be told apart", () => {
-    for (const [id, map] of Object.entries(labels)) {
+    for (const id of packageEnumIds) {
+      const map = enumLabels(id) ?? {};
       const texts = Object.values(map) as { de: string; en: string }[];
       expect(new Set(texts.map((t) => t.de)).size, `${id} (de)`).toBe(texts.length);
       expect(new Set(texts.map((t) => t.en)).size, `${id} (en)`).toBe(texts.length);
@@ -98,7 +107,8 @@ describe("labels", () => {
   });
 
   it("keeps labels trimmed", () => {
-    for (const [id, map] of Object.entries(labels)) {
+    for (const id of packageEnumIds) {
+      const map = enumLabels(id) ?? {};
       for (const [value, label] of Object.entries(map) as [string, { de: string; en: string }][]) {
         expect(label.de, `${id}.${value}`).toBe(label.de.trim());
         expect(label.en, `${id}.${value}`).toBe(label.en.trim());
@@ -112,6 +122,12 @@ describe("labelOf", () => {
     expect(labelOf("ActorKind", "job_centre")).toBe("Jobcenter");
     expect(labelOf("ActorKind", "job_centre", "en")).toBe("Job centre");
     expect(labelOf("BodyKind", "advisory_board")).toBe("Beirat");
+  });
+
+  it("finds an enum that the typed map does not name, by its schema id", () => {
+    expect(Object.keys(labels)).not.toContain("LabelsTestFlavour");
+    labelledEnum("LabelsTestFlavour", { sweet: { de: "Süß", en: "Sweet" } });
+    expect(labelOf("LabelsTestFlavour", "sweet", "en")).toBe("Sweet");
   });
 
   it("falls back to the value itself for an unknown value", () => {

@@ -3,7 +3,7 @@ import { healthBasisLabels, healthLevelLabels, inhibitorLevelLabels } from "../a
 import { involvementKindLabels } from "../analytics/participation.js";
 import { statementDimensionLabels, trendDirectionLabels } from "../analytics/reconciliation.js";
 import { reviewDueBasisLabels } from "../analytics/standards.js";
-import type { LabelMap } from "../common/labels.js";
+import { enumLabels, type LabelMap } from "../common/labels.js";
 import { historyActionLabels } from "../common/wire.js";
 import { reportKindLabels } from "../reports/document.js";
 import { statisticsFormatLabels } from "../statistics/types.js";
@@ -42,7 +42,9 @@ import {
 } from "./standard.js";
 
 /**
- * The German and English label of every enum value, by the enum's schema id.
+ * The German and English label of every enum value, by the enum's schema id: the enums of the
+ * model and the analyses, typed. An enum built later with `labelledEnum` (a new entity's) is
+ * found by {@link labelOf} and `enumLabels` without being listed here.
  *
  * @example
  * labels.ActorKind.job_centre.de; // "Jobcenter"
@@ -108,11 +110,11 @@ export const labels = {
   UnitKind: unitKindLabels,
 } as const satisfies Record<string, LabelMap>;
 
-/** The id of a labelled enum. */
-export type EnumId = keyof typeof labels;
+/** The id of a labelled enum: one that {@link labels} names, or any other built with `labelledEnum`. */
+export type EnumId = keyof typeof labels | (string & {});
 
 /** The label of an enum value in a locale, or the value itself when it is unknown. */
 export function labelOf(enumId: EnumId, value: string, locale: "de" | "en" = "de"): string {
-  const map = labels[enumId] as LabelMap;
-  return map[value]?.[locale] ?? value;
+  const map = enumLabels(enumId);
+  return map && Object.hasOwn(map, value) ? (map[value]?.[locale] ?? value) : value;
 }
