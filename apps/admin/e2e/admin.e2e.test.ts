@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
@@ -688,6 +688,78 @@ describe("the admin UI against the real server", () => {
     expect(dark, "dark pixels on the first page").toBeGreaterThan(500);
   });
 
+  it("exports the transfer package, compares a changed copy and takes it, and links the open interfaces", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Austausch" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Austausch" }).waitFor();
+    await check(page, "29-transfer");
+    const [file] = await Promise.all([
+      page.waitForEvent("download", { timeout: 900_000 }),
+      page.getByRole("button", { name: "Transferpaket herunterladen" }).click(),
+    ]);
+    const exported = join(screenshots, "transfer.json");
+    await file.saveAs(exported);
+    const pkg = JSON.parse(await readFile(exported, "utf8")) as {
+      format: string;
+      standards: { code: string; title: string }[];
+    };
+    expect(pkg.format).toBe("oha.transfer-package");
+    expect(pkg.standards.length).toBeGreaterThan(0);
+    const items = pkg.standards.length;
+
+    // The district's own package: everything is the same, nothing to take.
+    const upload = page.getByLabel("Transferpaket (JSON-Datei)");
+    await upload.setInputFiles(exported);
+    await visible(page.getByText(/Im Paket: 0 neu, 0 geändert, \d+ gleich wie bei Ihnen\./));
+    expect(await page.getByRole("button", { name: /übernehmen$/ }).isDisabled()).toBe(true);
+
+    // Another district's version: one standard reworded, one added.
+    const first = pkg.standards[0] as { code: string; title: string };
+    const changed = {
+      ...pkg,
+      standards: [
+        { ...first, title: `${first.title} (überarbeitet)` },
+        ...pkg.standards.slice(1),
+        { ...first, code: "E2E-01", title: "Übergabe an die Jugendberufsagentur (E2E)" },
+      ],
+    };
+    const other = join(screenshots, "transfer-changed.json");
+    await writeFile(other, JSON.stringify(changed));
+    await upload.setInputFiles(other);
+    await visible(page.getByText(/Im Paket: 1 neu, 1 geändert, \d+ gleich wie bei Ihnen\./));
+    const table = page.getByRole("table", { name: "Vergleich von „transfer-changed.json“ mit Ihren Daten" });
+    const row = table.getByRole("row", { name: new RegExp(`${first.title} \\(überarbeitet\\)`) });
+    expect(await textOf(row)).toContain("Geändert");
+    expect(await textOf(row)).toContain("→");
+    await check(page, "30-transfer-preview");
+    await page.getByRole("button", { name: "2 ausgewählte Einträge übernehmen" }).click();
+    await visible(page.getByText(/^Übernommen: /));
+    const standards = await apiCall<{ items: { code: string; title: string }[] }>(
+      server,
+      coordinatorKey,
+      "GET",
+      "/api/v1/standards?limit=200",
+    );
+    expect(standards.body.items.map((s) => s.code)).toContain("E2E-01");
+    expect(standards.body.items.find((s) => s.code === first.code)?.title).toBe(
+      `${first.title} (überarbeitet)`,
+    );
+
+    // Taken once, the same package changes nothing the second time.
+    await upload.setInputFiles(join(screenshots, "transfer.json"));
+    await upload.setInputFiles(other);
+    await visible(
+      page.getByText(/Im Paket: 0 neu, 0 geändert, \d+ gleich wie bei Ihnen\./),
+    );
+
+    const oparl = await page.getByRole("link", { name: /\/oparl\/v1\.1\/regions\// }).getAttribute("href");
+    const system = await fetch(oparl ?? "");
+    expect(system.status).toBe(200);
+    expect(((await system.json()) as { type: string }).type).toMatch(/System$/);
+  });
+
   it("checked every route it visited with axe", () => {
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
@@ -713,6 +785,7 @@ describe("the admin UI against the real server", () => {
         "/funding-programmes/deleted",
         "/agreements/:id",
         "/reports",
+        "/transfer",
       ]),
     );
   });

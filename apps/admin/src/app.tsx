@@ -22,6 +22,7 @@ import { HomePage, NotFoundPage } from "./pages/home.js";
 import { ImportPage } from "./pages/import.js";
 import { ReportsPage } from "./pages/reports.js";
 import { SignInPage } from "./pages/sign-in.js";
+import { TransferPage } from "./pages/transfer.js";
 import { AllAreasPage, resourceRoutes } from "./resources.js";
 
 /** Lets only signed-in people through; others go to the sign-in page and come back afterwards. */
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
               ...resourceRoutes(),
               { path: "areas", element: <AllAreasPage /> },
               { path: "reports", element: <ReportsPage /> },
+              { path: "transfer", element: <TransferPage /> },
               { path: "action-items", element: <ActionItemsPage /> },
               { path: "import", element: <ImportPage /> },
               { path: "*", element: <NotFoundPage /> },

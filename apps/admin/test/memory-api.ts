@@ -16,7 +16,15 @@ import {
   type VerificationInput,
 } from "@oha/domain";
 import { ApiError } from "../src/api/problem.js";
-import type { AnyRecord, Api, BatchResult, HistoryEntry, ListQuery, Me } from "../src/api/types.js";
+import type {
+  AnyRecord,
+  Api,
+  BatchResult,
+  HistoryEntry,
+  ListQuery,
+  Me,
+  TransferImportResult,
+} from "../src/api/types.js";
 
 /** A call the in-memory API received, for assertions. */
 export interface Call {
@@ -323,6 +331,46 @@ export class MemoryApi implements Api {
     const ok = results.every((r) => r.ok);
     if (ok && !dryRun) for (const input of items) await this.create(name, input);
     return { dryRun, ok, results };
+  }
+
+  /** A stand-in package: the real export is tested against the real server (e2e and API tests). */
+  async exportTransfer() {
+    this.guard();
+    this.calls.push({ method: "exportTransfer" });
+    return new Blob(['{"format":"oha.transfer-package"}'], { type: "application/json" });
+  }
+
+  /**
+   * The comparison of a transfer package: what a test sets in `transferPlan`, as the server would
+   * answer it; a write counts what it takes.
+   */
+  transferPlan: TransferImportResult = {
+    dryRun: true,
+    items: [],
+    warnings: [],
+    summary: { new: 0, changed: 0, identical: 0, taken: 0, created: 0, updated: 0 },
+  };
+
+  async importTransfer(pkg: unknown, options: { dryRun: boolean; take?: readonly string[] }) {
+    this.guard();
+    this.calls.push({
+      method: options.dryRun ? "transfer-dry-run" : "transfer",
+      body: { pkg, take: options.take },
+    });
+    const take = new Set(options.take ?? this.transferPlan.items.filter((i) => i.take).map((i) => i.ref));
+    const items = this.transferPlan.items.map((i) => ({ ...i, take: take.has(i.ref) }));
+    const taken = items.filter((i) => i.take);
+    return {
+      ...this.transferPlan,
+      dryRun: options.dryRun,
+      items,
+      summary: {
+        ...this.transferPlan.summary,
+        taken: taken.length,
+        created: options.dryRun ? 0 : taken.filter((i) => i.status === "new").length,
+        updated: options.dryRun ? 0 : taken.filter((i) => i.status === "changed").length,
+      },
+    };
   }
 
   /** The calls of one method. */

@@ -140,5 +140,24 @@ export function httpApi(options: HttpApiOptions): Api {
       call(() =>
         v1.measures[":id"].verify.$post({ param: { id: measureId }, header: ifMatch(version), json: input }),
       ),
+    exportTransfer: async () => {
+      let res: Response;
+      try {
+        res = await v1.transfer.export.$get();
+      } catch (cause) {
+        throw networkError(cause);
+      }
+      if (!res.ok) throw await errorFromResponse(res);
+      return res.blob();
+    },
+    // The package is sent as the file holds it: the server checks it and answers a localised problem.
+    importTransfer: (pkg, { dryRun, take }) =>
+      call(() =>
+        doFetch(new URL(`/api/v1/transfer/import?dry_run=${dryRun ? "true" : "false"}`, options.baseUrl), {
+          method: "POST",
+          headers: { ...headers(), "Content-Type": "application/json" },
+          body: JSON.stringify({ package: pkg, ...(take ? { take: [...take] } : {}) }),
+        }),
+      ),
   };
 }

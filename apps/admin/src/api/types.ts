@@ -1,3 +1,4 @@
+import type { Client } from "@oha/api/client";
 import type {
   BatchResult,
   EntityCreate,
@@ -12,8 +13,14 @@ import type {
   SignatureInput,
   VerificationInput,
 } from "@oha/domain";
+import type { InferResponseType } from "hono/client";
 
 export type { BatchResult, HistoryEntry, Me, Page };
+
+/** The answer of the transfer import: every item of the package compared, and what was taken. */
+export type TransferImportResult = InferResponseType<Client["api"]["v1"]["transfer"]["import"]["$post"], 200>;
+/** One item of a transfer package in the comparison: new, changed (with its changes) or identical. */
+export type TransferItem = TransferImportResult["items"][number];
 
 /** The query of a list endpoint: paging, sort, search, projection and one filter per field. */
 export interface ListQuery {
@@ -71,4 +78,14 @@ export interface Api {
   annualReportPdf(year: number): Promise<Blob>;
   /** The verification stamp: the measure is confirmed as still accurate, by the signed-in person, now. */
   verify(measureId: string, version: number, input: VerificationInput): Promise<Measure>;
+  /** The district's transfer package (standards, guides, agreement templates, questionnaires) as a JSON file. */
+  exportTransfer(): Promise<Blob>;
+  /**
+   * Compares a transfer package with the district's records (`dryRun`), or takes the chosen items
+   * (by `ref`; by default every new and changed one) as drafts.
+   */
+  importTransfer(
+    pkg: unknown,
+    options: { readonly dryRun: boolean; readonly take?: readonly string[] },
+  ): Promise<TransferImportResult>;
 }

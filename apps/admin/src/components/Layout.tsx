@@ -20,6 +20,7 @@ export function Layout() {
     })),
     { to: "/action-items", label: t("nav.actionItems"), end: false },
     { to: "/reports", label: t("nav.reports"), end: false },
+    { to: "/transfer", label: t("nav.transfer"), end: false },
     { to: "/import", label: t("nav.import"), end: false },
     { to: "/areas", label: t("nav.all"), end: false },
   ];

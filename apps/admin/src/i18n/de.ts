@@ -9,6 +9,7 @@ export const de = {
     footer: "OHA – Open-Source-Software für die Koordinierung am Übergang Schule–Beruf (EUPL-1.2).",
   },
   nav: {
+    transfer: "Austausch",
     reports: "Berichte",
     all: "Alle Bereiche",
     allTitle: "Alle Bereiche des Netzwerks",
@@ -509,6 +510,49 @@ export const de = {
     download: "Jahresbericht {{year}} als PDF herunterladen",
     downloaded: "Der Jahresbericht {{year}} ist heruntergeladen.",
     fileName: "Jahresbericht-{{year}}.pdf",
+  },
+  transfer: {
+    title: "Austausch",
+    intro:
+      "Mit anderen Landkreisen teilen, was sich bewährt hat, und die Daten des Netzwerks für Ratsinformationssysteme und Angebotsverzeichnisse öffnen.",
+    export: "Transferpaket exportieren",
+    exportExplain:
+      "Ihre Standards mit ihren Schnittstellen, der Praxisleitfaden, die Vorlage der Kooperationsvereinbarung mit dem Zielsystem und der Fragebogen zur Selbsteinschätzung als eine JSON-Datei: ohne personenbezogene Daten, mit Herkunft und Version.",
+    download: "Transferpaket herunterladen",
+    downloaded: "Das Transferpaket ist heruntergeladen.",
+    fileName: "Transferpaket-{{date}}.json",
+    import: "Transferpaket eines anderen Landkreises übernehmen",
+    importExplain:
+      "Laden Sie die Datei. Sie sehen zuerst, was neu ist, was sich von Ihren Daten unterscheidet und was gleich ist, und wählen dann aus. Übernommenes wird als Entwurf angelegt; Unterschriften und Umsetzungsstände der Partner gehören nie dazu.",
+    file: "Transferpaket (JSON-Datei)",
+    notJson: "„{{file}}“ ist keine lesbare JSON-Datei: {{reason}}",
+    comparing: "Wird mit Ihren Daten verglichen …",
+    summary: "Im Paket: {{new}} neu, {{changed}} geändert, {{identical}} gleich wie bei Ihnen.",
+    tableCaption: "Vergleich von „{{file}}“ mit Ihren Daten",
+    take: "Übernehmen",
+    takeItem: "„{{title}}“ übernehmen",
+    kindColumn: "Art",
+    titleColumn: "Titel",
+    statusColumn: "Vergleich",
+    changesColumn: "Unterschiede (Ihr Stand → Paket)",
+    kind: {
+      standard: "Standard",
+      guide: "Praxisleitfaden",
+      agreementTemplate: "Vereinbarungsvorlage",
+      maturityQuestionnaire: "Fragebogen zur Selbsteinschätzung",
+    },
+    status: { new: "Neu", changed: "Geändert", identical: "Gleich" },
+    warnings: "Hinweise zum Paket",
+    takeChosen_one: "{{count}} ausgewählten Eintrag übernehmen",
+    takeChosen_other: "{{count}} ausgewählte Einträge übernehmen",
+    written:
+      "Übernommen: {{created}} Datensätze neu angelegt, {{updated}} aktualisiert, jeweils als Entwurf.",
+    open: "Offene Schnittstellen Ihres Landkreises",
+    openExplain:
+      "Diese Adressen können andere Systeme ohne Anmeldung abrufen. Sie enthalten nur, was öffentlich sein darf.",
+    oparl: "OParl 1.1: Gremien und Sitzungen (für Ratsinformationssysteme)",
+    hsds: "Open Referral HSDS 3.0: öffentliche Angebote (für Angebotsverzeichnisse)",
+    docs: "API-Referenz",
   },
   unsaved: {
     title: "Ungespeicherte Änderungen",

@@ -23,17 +23,8 @@ import {
 } from "../lib/csv-import.js";
 import { isRequired } from "../lib/forms.js";
 import { useLookup } from "../lib/lookup.js";
+import { readText } from "../lib/read-text.js";
 import { usePermissions } from "./generic.js";
-
-/** Reads a chosen file as UTF-8 text. */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file, "utf-8");
-  });
-}
 
 const listPath: Record<ImportEntity, string> = {
   actor: "/actors",
