@@ -707,7 +707,6 @@ describe("the admin UI against the real server", () => {
     };
     expect(pkg.format).toBe("oha.transfer-package");
     expect(pkg.standards.length).toBeGreaterThan(0);
-    const items = pkg.standards.length;
 
     // The district's own package: everything is the same, nothing to take.
     const upload = page.getByLabel("Transferpaket (JSON-Datei)");
@@ -750,9 +749,7 @@ describe("the admin UI against the real server", () => {
     // Taken once, the same package changes nothing the second time.
     await upload.setInputFiles(join(screenshots, "transfer.json"));
     await upload.setInputFiles(other);
-    await visible(
-      page.getByText(/Im Paket: 0 neu, 0 geändert, \d+ gleich wie bei Ihnen\./),
-    );
+    await visible(page.getByText(/Im Paket: 0 neu, 0 geändert, \d+ gleich wie bei Ihnen\./));
 
     const oparl = await page.getByRole("link", { name: /\/oparl\/v1\.1\/regions\// }).getAttribute("href");
     const system = await fetch(oparl ?? "");

@@ -145,12 +145,14 @@ export function TransferPage() {
           {compare.error ? <ProblemAlert error={compare.error} /> : null}
           {preview && loaded && "pkg" in loaded ? (
             <>
-              <p role="status">
-                {t("transfer.summary", {
-                  new: preview.summary.new,
-                  changed: preview.summary.changed,
-                  identical: preview.summary.identical,
-                })}
+              <p>
+                <output>
+                  {t("transfer.summary", {
+                    new: preview.summary.new,
+                    changed: preview.summary.changed,
+                    identical: preview.summary.identical,
+                  })}
+                </output>
               </p>
               <div className="table-wrap">
                 <table className="data-table">
@@ -219,11 +221,13 @@ export function TransferPage() {
           ) : null}
           {take.error ? <ProblemAlert error={take.error} /> : null}
           {written ? (
-            <p role="status" className="alert alert-success">
-              {t("transfer.written", {
-                created: written.summary.created,
-                updated: written.summary.updated,
-              })}
+            <p className="alert alert-success">
+              <output>
+                {t("transfer.written", {
+                  created: written.summary.created,
+                  updated: written.summary.updated,
+                })}
+              </output>
             </p>
           ) : null}
         </section>
