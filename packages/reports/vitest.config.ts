@@ -5,6 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@oha/source"] } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 60_000,
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
   },
 });

@@ -50,8 +50,11 @@ async function signIn(p: Page, key: string) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** How long the UI may take to show something: polling, as playwright-core has no web-first assertions. */
-const soon = { timeout: 15_000, interval: 100 };
+/**
+ * How long the UI may take to show something: polling, as playwright-core has no web-first
+ * assertions. Generous, so that a busy machine slows the tests down but does not fail them.
+ */
+const soon = { timeout: 300_000, interval: 100 };
 const textOf = (l: Locator) => l.innerText({ timeout: soon.timeout });
 /** The accessible description of an input: the texts its `aria-describedby` points at. */
 const descriptionOf = (l: Locator) =>
@@ -92,6 +95,9 @@ beforeAll(async () => {
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
   });
+  // Every wait of the browser (navigation, an element to appear) has the same generous bound.
+  context.setDefaultTimeout(soon.timeout);
+  context.setDefaultNavigationTimeout(soon.timeout);
   page = await context.newPage();
 });
 
@@ -267,6 +273,29 @@ describe("the admin UI against the real server", () => {
     await actions.getByRole("button", { name: "Aufgaben speichern" }).click();
     await visible(actions.getByText(/Gespeichert um/));
     await check(page, "10-meeting");
+
+    // The meeting's papers, made by the server: the calendar event with the agenda, the minutes as tagged PDF.
+    const papers = page.getByRole("region", { name: "Sitzungsunterlagen" });
+    const [event] = await Promise.all([
+      page.waitForEvent("download", { timeout: 900_000 }),
+      papers.getByRole("button", { name: "Termin für den Kalender (.ics)" }).click(),
+    ]);
+    expect(event.suggestedFilename()).toBe("Sitzung-2026-05-12.ics");
+    // Long lines of an iCalendar file are folded (RFC 5545, 3.1): unfold before reading.
+    const calendar = (await readFile(await event.path(), "utf8")).replace(/\r\n[ \t]/g, "");
+    expect(calendar).toContain("BEGIN:VCALENDAR");
+    expect(calendar).toContain("Praxistage an allen Schulen");
+    const [minutes] = await Promise.all([
+      page.waitForEvent("download", { timeout: 900_000 }),
+      papers.getByRole("button", { name: "Protokoll als PDF" }).click(),
+    ]);
+    expect(minutes.suggestedFilename()).toBe("Protokoll-2026-05-12.pdf");
+    const minutesPdf = join(screenshots, "minutes.pdf");
+    await minutes.saveAs(minutesPdf);
+    expect(execFileSync("pdfinfo", [minutesPdf], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
+    expect(execFileSync("pdftotext", [minutesPdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ")).toContain(
+      "Praxistage werden ab dem Schuljahr 2026/27",
+    );
 
     await page
       .getByRole("navigation", { name: "Hauptnavigation" })
@@ -467,6 +496,7 @@ describe("the admin UI against the real server", () => {
       locale: "de-DE",
       viewport: { width: 1280, height: 900 },
     });
+    partnerContext.setDefaultTimeout(soon.timeout);
     const p = await partnerContext.newPage();
     try {
       await signIn(p, partner.body.secret);
@@ -654,7 +684,7 @@ describe("the admin UI against the real server", () => {
     expect(["signed", "in_force"]).toContain(stored.body.status);
   });
 
-  it("downloads the annual report from the UI, a tagged PDF whose first page renders", async () => {
+  it("downloads the annual report and the practice guide from the UI, tagged PDFs; the report's first page renders", async () => {
     await page
       .getByRole("navigation", { name: "Hauptnavigation" })
       .getByRole("link", { name: "Berichte" })
@@ -686,6 +716,15 @@ describe("the admin UI against the real server", () => {
     const pixels = pgm.subarray(pgm.length - Number(width) * Number(height));
     const dark = pixels.filter((value) => value < 128).length;
     expect(dark, "dark pixels on the first page").toBeGreaterThan(500);
+
+    const [guide] = await Promise.all([
+      page.waitForEvent("download", { timeout: 900_000 }),
+      page.getByRole("button", { name: "Praxisleitfaden als PDF herunterladen" }).click(),
+    ]);
+    expect(guide.suggestedFilename()).toBe("Praxisleitfaden.pdf");
+    const guidePdf = join(screenshots, "practice-guide.pdf");
+    await guide.saveAs(guidePdf);
+    expect(execFileSync("pdfinfo", [guidePdf], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
   });
 
   it("exports the transfer package, compares a changed copy and takes it, and links the open interfaces", async () => {

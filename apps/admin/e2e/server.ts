@@ -86,14 +86,14 @@ export async function startServer(): Promise<TestServer> {
       return Boolean(adminKey);
     },
     "the admin API key",
-    90_000,
+    600_000,
     output,
   );
-  await waitFor(async () => (await fetch(`${url}/readyz`)).ok, "/readyz", 60_000, output);
+  await waitFor(async () => (await fetch(`${url}/readyz`)).ok, "/readyz", 600_000, output);
   await waitFor(
     async () => (await (await fetch(`${url}/actors`)).text()).includes('<div id="root">'),
     "the UI at /actors (SPA fallback to apps/admin/dist)",
-    10_000,
+    600_000,
     output,
   );
   return {

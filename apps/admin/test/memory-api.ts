@@ -23,6 +23,7 @@ import type {
   HistoryEntry,
   ListQuery,
   Me,
+  MeetingPaper,
   TransferImportResult,
 } from "../src/api/types.js";
 
@@ -302,6 +303,22 @@ export class MemoryApi implements Api {
     this.guard();
     this.calls.push({ method: "annualReportPdf", body: year });
     return new Blob([`%PDF-1.7 ${year}`], { type: "application/pdf" });
+  }
+
+  /** A stand-in PDF of the practice guide: the real one is tested against the real server. */
+  async practiceGuidePdf(lang: "de" | "en") {
+    this.guard();
+    this.calls.push({ method: "practiceGuidePdf", body: lang });
+    return new Blob([`%PDF-1.7 guide ${lang}`], { type: "application/pdf" });
+  }
+
+  /** A stand-in meeting paper: the real ones are tested against the real server. */
+  async meetingPaper(meetingId: string, paper: MeetingPaper, lang: "de" | "en") {
+    this.guard();
+    this.calls.push({ method: "meetingPaper", id: meetingId, body: { paper, lang } });
+    return paper === "invitation.ics"
+      ? new Blob(["BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"], { type: "text/calendar" })
+      : new Blob([`%PDF-1.7 ${paper}`], { type: "application/pdf" });
   }
 
   /** The verification stamp as the server sets it: by the signed-in key, now. */

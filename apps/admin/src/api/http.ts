@@ -38,6 +38,18 @@ async function call<T>(request: () => Promise<Response>): Promise<T> {
   return res.json();
 }
 
+/** A file the API answers with (a PDF, an iCalendar event, a package). */
+async function file(request: () => Promise<Response>): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await request();
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  return res.blob();
+}
+
 function listParams(query: ListQuery = {}): Record<string, string> {
   const out: Record<string, string> = {};
   if (query.limit !== undefined) out.limit = String(query.limit);
@@ -126,30 +138,22 @@ export function httpApi(options: HttpApiOptions): Api {
           json: input,
         }),
       ),
-    annualReportPdf: async (year: number) => {
-      let res: Response;
-      try {
-        res = await v1.reports["annual.pdf"].$get({ query: { year: String(year) } });
-      } catch (cause) {
-        throw networkError(cause);
-      }
-      if (!res.ok) throw await errorFromResponse(res);
-      return res.blob();
-    },
+    annualReportPdf: (year: number) =>
+      file(() => v1.reports["annual.pdf"].$get({ query: { year: String(year) } })),
     verify: (measureId: string, version: number, input: VerificationInput) =>
       call(() =>
         v1.measures[":id"].verify.$post({ param: { id: measureId }, header: ifMatch(version), json: input }),
       ),
-    exportTransfer: async () => {
-      let res: Response;
-      try {
-        res = await v1.transfer.export.$get();
-      } catch (cause) {
-        throw networkError(cause);
-      }
-      if (!res.ok) throw await errorFromResponse(res);
-      return res.blob();
-    },
+    exportTransfer: () => file(() => v1.transfer.export.$get()),
+    practiceGuidePdf: (lang) => file(() => v1.reports["practice-guide.pdf"].$get({ query: { lang } })),
+    meetingPaper: (meetingId, paper, lang) =>
+      file(() => {
+        const request = { param: { id: meetingId }, query: { lang } };
+        const meeting = v1.meetings[":id"];
+        if (paper === "invitation.pdf") return meeting["invitation.pdf"].$get(request);
+        if (paper === "invitation.ics") return meeting["invitation.ics"].$get(request);
+        return meeting["minutes.pdf"].$get(request);
+      }),
     // The package is sent as the file holds it: the server checks it and answers a localised problem.
     importTransfer: (pkg, { dryRun, take }) =>
       call(() =>

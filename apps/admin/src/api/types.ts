@@ -17,6 +17,9 @@ import type { InferResponseType } from "hono/client";
 
 export type { BatchResult, HistoryEntry, Me, Page };
 
+/** The papers of a meeting the API makes. */
+export type MeetingPaper = "invitation.pdf" | "invitation.ics" | "minutes.pdf";
+
 /** The answer of the transfer import: every item of the package compared, and what was taken. */
 export type TransferImportResult = InferResponseType<Client["api"]["v1"]["transfer"]["import"]["$post"], 200>;
 /** One item of a transfer package in the comparison: new, changed (with its changes) or identical. */
@@ -78,6 +81,10 @@ export interface Api {
   annualReportPdf(year: number): Promise<Blob>;
   /** The verification stamp: the measure is confirmed as still accurate, by the signed-in person, now. */
   verify(measureId: string, version: number, input: VerificationInput): Promise<Measure>;
+  /** The practice guide (the most recently published) as a tagged PDF. */
+  practiceGuidePdf(lang: "de" | "en"): Promise<Blob>;
+  /** A meeting's paper: the invitation as PDF or as iCalendar event, or the minutes as PDF. */
+  meetingPaper(meetingId: string, paper: MeetingPaper, lang: "de" | "en"): Promise<Blob>;
   /** The district's transfer package (standards, guides, agreement templates, questionnaires) as a JSON file. */
   exportTransfer(): Promise<Blob>;
   /**

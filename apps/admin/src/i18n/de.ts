@@ -359,6 +359,20 @@ export const de = {
     votingRight: "stimmberechtigt",
   },
   meeting: {
+    papers: {
+      title: "Sitzungsunterlagen",
+      explain:
+        "Von OHA aus den Daten der Sitzung erstellt: barrierefreie PDF-Dateien und ein Kalendertermin mit der Tagesordnung.",
+      invitation_pdf: "Einladung als PDF",
+      invitation_ics: "Termin für den Kalender (.ics)",
+      minutes_pdf: "Protokoll als PDF",
+      downloaded: "„{{name}}“ ist heruntergeladen.",
+      file: {
+        invitation_pdf: "Einladung-{{date}}.pdf",
+        invitation_ics: "Sitzung-{{date}}.ics",
+        minutes_pdf: "Protokoll-{{date}}.pdf",
+      },
+    },
     plan: "Sitzung planen",
     none: "Keine Sitzungen.",
     agenda: "Tagesordnung",
@@ -510,6 +524,12 @@ export const de = {
     download: "Jahresbericht {{year}} als PDF herunterladen",
     downloaded: "Der Jahresbericht {{year}} ist heruntergeladen.",
     fileName: "Jahresbericht-{{year}}.pdf",
+    guide: "Praxisleitfaden",
+    guideExplain:
+      "Der Handlungsstandard und Praxisleitfaden für die Partner und für andere Landkreise: die Abschnitte des zuletzt veröffentlichten Leitfadens mit ihren Standards, deren Schnittstellen und Umsetzungsstand.",
+    guideDownload: "Praxisleitfaden als PDF herunterladen",
+    guideDownloaded: "Der Praxisleitfaden ist heruntergeladen.",
+    guideFileName: "Praxisleitfaden.pdf",
   },
   transfer: {
     title: "Austausch",

@@ -358,6 +358,20 @@ export const en: Strings<typeof de> = {
     votingRight: "voting",
   },
   meeting: {
+    papers: {
+      title: "Meeting papers",
+      explain:
+        "Made by OHA from the meeting's data: accessible PDF files and a calendar event with the agenda.",
+      invitation_pdf: "Invitation as PDF",
+      invitation_ics: "Calendar event (.ics)",
+      minutes_pdf: "Minutes as PDF",
+      downloaded: "“{{name}}” has been downloaded.",
+      file: {
+        invitation_pdf: "Invitation-{{date}}.pdf",
+        invitation_ics: "Meeting-{{date}}.ics",
+        minutes_pdf: "Minutes-{{date}}.pdf",
+      },
+    },
     plan: "Plan a meeting",
     none: "No meetings.",
     agenda: "Agenda",
@@ -504,6 +518,12 @@ export const en: Strings<typeof de> = {
     download: "Download the annual report {{year}} as PDF",
     downloaded: "The annual report {{year}} has been downloaded.",
     fileName: "Annual-report-{{year}}.pdf",
+    guide: "Practice guide",
+    guideExplain:
+      "The action standard and practice guide for the partners and for other districts: the sections of the most recently published guide with their standards, their interfaces and adoption.",
+    guideDownload: "Download the practice guide as PDF",
+    guideDownloaded: "The practice guide has been downloaded.",
+    guideFileName: "Practice-guide.pdf",
   },
   transfer: {
     title: "Exchange",

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MemoryApi } from "../../test/memory-api.js";
 import { renderApp } from "../../test/render.js";
+import { ApiError } from "../api/problem.js";
 
 function network() {
   const api = new MemoryApi();
@@ -132,5 +133,46 @@ describe("meetings", () => {
         expect.objectContaining({ number: "1", title: "Bericht der Koordinierungsstelle" }),
       ]),
     );
+  });
+});
+
+describe("the meeting's papers", () => {
+  it("fetches the minutes and the calendar event in the page's language and offers them as files", async () => {
+    const user = userEvent.setup();
+    const { api, meeting } = network();
+    const createObjectURL = vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:paper");
+    const revokeObjectURL = vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
+    try {
+      renderApp(`/meetings/${meeting.id}`, { api });
+      const papers = await screen.findByRole("region", { name: "Sitzungsunterlagen" });
+      await user.click(within(papers).getByRole("button", { name: "Protokoll als PDF" }));
+      expect(
+        await within(papers).findByText("„Protokoll-2026-03-10.pdf“ ist heruntergeladen."),
+      ).toBeInTheDocument();
+      await user.click(within(papers).getByRole("button", { name: "Termin für den Kalender (.ics)" }));
+      expect(
+        await within(papers).findByText("„Sitzung-2026-03-10.ics“ ist heruntergeladen."),
+      ).toBeInTheDocument();
+      expect(api.callsOf("meetingPaper").map((c) => [c.id, c.body])).toEqual([
+        [meeting.id, { paper: "minutes.pdf", lang: "de" }],
+        [meeting.id, { paper: "invitation.ics", lang: "de" }],
+      ]);
+      expect(createObjectURL).toHaveBeenCalledTimes(2);
+    } finally {
+      createObjectURL.mockRestore();
+      revokeObjectURL.mockRestore();
+    }
+  });
+
+  it("says why when the server cannot make a paper", async () => {
+    const user = userEvent.setup();
+    const { api, meeting } = network();
+    api.meetingPaper = async () => {
+      throw new ApiError("http", { status: 404, title: "Nicht gefunden." });
+    };
+    renderApp(`/meetings/${meeting.id}`, { api });
+    const papers = await screen.findByRole("region", { name: "Sitzungsunterlagen" });
+    await user.click(within(papers).getByRole("button", { name: "Einladung als PDF" }));
+    expect(await within(papers).findByRole("alert")).toHaveTextContent("Nicht gefunden.");
   });
 });

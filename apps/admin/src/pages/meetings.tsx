@@ -10,6 +10,7 @@ import { ConflictPanel } from "../components/EntityForm.js";
 import { SelectField, TextArea, TextField, useEnumOptions } from "../components/Field.js";
 import { messageAt } from "../components/FieldInput.js";
 import { ListPage } from "../components/ListPage.js";
+import { MeetingPapers } from "../components/MeetingPapers.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { ProblemAlert } from "../components/ProblemAlert.js";
 import { DeleteButton, HistoryList } from "../components/RecordParts.js";
@@ -190,6 +191,7 @@ function MeetingDetails({ meeting, onReload }: { meeting: AnyRecord; onReload: (
         {meeting.location ? ` · ${String(meeting.location)}` : ""} ·{" "}
         {labels.value("MeetingStatus", meeting.status as string)}
       </p>
+      <MeetingPapers meeting={meeting} />
       <Agenda meeting={meeting} onReload={onReload} canEdit={perms.update} />
       <AttendanceSection meeting={meeting} onReload={onReload} canEdit={perms.update} />
       <Minutes meeting={meeting} onReload={onReload} canEdit={perms.update} />

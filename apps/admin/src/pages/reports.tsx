@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../api/context.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { ProblemAlert } from "../components/ProblemAlert.js";
+import { useLocale } from "../i18n/index.js";
 import { download } from "../lib/spreadsheet.js";
 
 /** The last five calendar years, this one first. */
@@ -22,11 +23,20 @@ export function ReportsPage() {
   const yearId = useId();
   const [year, setYear] = useState(() => new Date().getFullYear() - 1);
   const [done, setDone] = useState("");
+  const [guideDone, setGuideDone] = useState("");
+  const locale = useLocale();
   const annual = useMutation({
     mutationFn: (chosen: number) => api.annualReportPdf(chosen),
     onSuccess: (pdf, chosen) => {
       download(t("reports.fileName", { year: chosen }), pdf, "application/pdf");
       setDone(t("reports.downloaded", { year: chosen }));
+    },
+  });
+  const guide = useMutation({
+    mutationFn: () => api.practiceGuidePdf(locale),
+    onSuccess: (pdf) => {
+      download(t("reports.guideFileName"), pdf, "application/pdf");
+      setGuideDone(t("reports.guideDownloaded"));
     },
   });
   return (
@@ -61,6 +71,25 @@ export function ReportsPage() {
         </div>
         <output className="muted">{done}</output>
         {annual.error ? <ProblemAlert error={annual.error} /> : null}
+      </section>
+      <section aria-labelledby="reports-guide" className="meeting-section">
+        <h2 id="reports-guide">{t("reports.guide")}</h2>
+        <p>{t("reports.guideExplain")}</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button primary"
+            disabled={guide.isPending}
+            onClick={() => {
+              setGuideDone("");
+              guide.mutate();
+            }}
+          >
+            {t("reports.guideDownload")}
+          </button>
+        </div>
+        <output className="muted">{guideDone}</output>
+        {guide.error ? <ProblemAlert error={guide.error} /> : null}
       </section>
     </>
   );
