@@ -40,7 +40,7 @@ async function redocly(args: string[]): Promise<{ code: number; stdout: string; 
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], {
       env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
       maxBuffer: 64 * 1024 * 1024,
-      timeout: 120_000,
+      timeout: 600_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

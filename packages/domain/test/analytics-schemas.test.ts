@@ -93,47 +93,45 @@ describe("the analytics' schemas", () => {
   });
 });
 
-describe.each(results.map(({ dataset, results }) => [dataset.name, results] as const))(
-  "the results for %s",
-  { timeout: 60_000 },
-  (_, list) => {
-    it("cover every analysis with a result schema", () => {
-      const declared = Object.entries(analyses)
-        .filter(([, a]) => "result" in a)
-        .map(([name]) => name)
-        .filter((name) => name !== "compareReconciliationRounds" && name !== "analyseReconciliationRound");
-      for (const name of declared) expect(list.map((r) => r.analysis)).toContain(name);
-    });
+describe.each(
+  results.map(({ dataset, results }) => [dataset.name, results] as const),
+)("the results for %s", (_, list) => {
+  it("cover every analysis with a result schema", () => {
+    const declared = Object.entries(analyses)
+      .filter(([, a]) => "result" in a)
+      .map(([name]) => name)
+      .filter((name) => name !== "compareReconciliationRounds" && name !== "analyseReconciliationRound");
+    for (const name of declared) expect(list.map((r) => r.analysis)).toContain(name);
+  });
 
-    it("parse with their analysis's schema, unchanged", () => {
-      for (const { analysis, how, result } of list) {
-        const parsed = resultSchemaOf(analysis).safeParse(result);
-        expect(parsed.error?.issues.slice(0, 5), `${analysis} (${how})`).toBeUndefined();
-        expect(parsed.data, `${analysis} (${how})`).toStrictEqual(result);
-      }
-    });
+  it("parse with their analysis's schema, unchanged", () => {
+    for (const { analysis, how, result } of list) {
+      const parsed = resultSchemaOf(analysis).safeParse(result);
+      expect(parsed.error?.issues.slice(0, 5), `${analysis} (${how})`).toBeUndefined();
+      expect(parsed.data, `${analysis} (${how})`).toStrictEqual(result);
+    }
+  });
 
-    it("travel as JSON without loss", () => {
-      for (const { analysis, how, result } of list) {
-        const wire = JSON.parse(JSON.stringify(result));
-        expect(resultSchemaOf(analysis).parse(wire), `${analysis} (${how})`).toStrictEqual(result);
-      }
-    });
+  it("travel as JSON without loss", () => {
+    for (const { analysis, how, result } of list) {
+      const wire = JSON.parse(JSON.stringify(result));
+      expect(resultSchemaOf(analysis).parse(wire), `${analysis} (${how})`).toStrictEqual(result);
+    }
+  });
 
-    it("refuse an unexpected field anywhere", () => {
-      for (const { analysis, how, result } of list) {
-        const paths = objectPaths(result);
-        // Every object of a small result; an even sample of a large one.
-        const step = Math.max(1, Math.ceil(paths.length / 40));
-        for (let i = 0; i < paths.length; i += step) {
-          const path = paths[i] as (string | number)[];
-          const accepted = acceptsExtraField(resultSchemaOf(analysis), result, path);
-          expect(accepted, `${analysis} (${how}) at ${path.join(".") || "(top)"}`).toBe(false);
-        }
+  it("refuse an unexpected field anywhere", () => {
+    for (const { analysis, how, result } of list) {
+      const paths = objectPaths(result);
+      // Every object of a small result; an even sample of a large one.
+      const step = Math.max(1, Math.ceil(paths.length / 40));
+      for (let i = 0; i < paths.length; i += step) {
+        const path = paths[i] as (string | number)[];
+        const accepted = acceptsExtraField(resultSchemaOf(analysis), result, path);
+        expect(accepted, `${analysis} (${how}) at ${path.join(".") || "(top)"}`).toBe(false);
       }
-    });
-  },
-);
+    }
+  });
+});
 
 describe("the datasets", () => {
   it("fill every list and every nullable field of every result at least once", () => {

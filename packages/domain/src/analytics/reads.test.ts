@@ -66,7 +66,7 @@ function watched(network: Network) {
 const pick = (network: Network, reads: readonly EntityName[]) =>
   Object.fromEntries(reads.map((name) => [name, network[name]])) as unknown as Network;
 
-describe("analyses", { timeout: 60_000 }, () => {
+describe("analyses", () => {
   it("declares every analysis with entities of the model, each named once", () => {
     expect(Object.keys(analyses).sort()).toEqual(Object.keys(analysisReads).sort());
     expect(names.sort()).toEqual(Object.keys(analysisReads).sort());
