@@ -796,6 +796,39 @@ describe("the admin UI against the real server", () => {
     expect(((await system.json()) as { type: string }).type).toMatch(/System$/);
   });
 
+  it("lets an admin give a new coordinator access, whose key then signs in, and revoke it", async () => {
+    const adminContext = await browser.newContext({
+      locale: "de-DE",
+      viewport: { width: 1280, height: 900 },
+    });
+    adminContext.setDefaultTimeout(soon.timeout);
+    const p = await adminContext.newPage();
+    try {
+      await signIn(p, server.adminKey);
+      await p
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: "Zugänge" })
+        .click();
+      await p.getByRole("heading", { level: 1, name: "Zugänge" }).waitFor();
+      await check(p, "31-access");
+      await p.getByLabel(/^Bezeichnung/).fill("Koordination Frau Neu (E2E)");
+      await p.getByLabel(/^Rolle/).selectOption({ label: "Koordination" });
+      await p.getByRole("button", { name: "Zugang anlegen" }).click();
+      await visible(p.getByLabel("Der neue Schlüssel"));
+      const secret = (await p.getByLabel("Der neue Schlüssel").inputValue()).trim();
+      expect(secret.length).toBeGreaterThan(20);
+      const me = await apiCall<{ principal: { role: string } }>(server, secret, "GET", "/api/v1/me");
+      expect(me.status).toBe(200);
+      expect(me.body.principal.role).toBe("coordinator");
+      await p.getByRole("button", { name: "Zugang „Koordination Frau Neu (E2E)“ sperren" }).click();
+      await p.getByRole("button", { name: "Ja, „Koordination Frau Neu (E2E)“ sperren" }).click();
+      await visible(p.getByRole("row", { name: /Koordination Frau Neu \(E2E\)/ }).getByText(/Gesperrt am/));
+      expect((await apiCall(server, secret, "GET", "/api/v1/me")).status).toBe(401);
+    } finally {
+      await adminContext.close();
+    }
+  });
+
   it("checked every route it visited with axe", () => {
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
@@ -822,6 +855,7 @@ describe("the admin UI against the real server", () => {
         "/agreements/:id",
         "/reports",
         "/transfer",
+        "/access",
       ]),
     );
   });

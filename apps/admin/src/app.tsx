@@ -17,6 +17,7 @@ import { SessionProvider, useSession } from "./auth/session.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { Layout } from "./components/Layout.js";
 import { Loading, ProblemAlert } from "./components/ProblemAlert.js";
+import { AccessPage } from "./pages/access.js";
 import { ActionItemsPage } from "./pages/action-items.js";
 import { HomePage, NotFoundPage } from "./pages/home.js";
 import { ImportPage } from "./pages/import.js";
@@ -72,6 +73,7 @@ export const routes: RouteObject[] = [
               { path: "areas", element: <AllAreasPage /> },
               { path: "reports", element: <ReportsPage /> },
               { path: "transfer", element: <TransferPage /> },
+              { path: "access", element: <AccessPage /> },
               { path: "action-items", element: <ActionItemsPage /> },
               { path: "import", element: <ImportPage /> },
               { path: "*", element: <NotFoundPage /> },

@@ -19,6 +19,8 @@ import { ApiError } from "../src/api/problem.js";
 import type {
   AnyRecord,
   Api,
+  ApiKeyInfo,
+  ApiKeyInput,
   BatchResult,
   HistoryEntry,
   ListQuery,
@@ -348,6 +350,42 @@ export class MemoryApi implements Api {
     const ok = results.every((r) => r.ok);
     if (ok && !dryRun) for (const input of items) await this.create(name, input);
     return { dryRun, ok, results };
+  }
+
+  /** The district's API keys, as the server keeps them (without secrets). */
+  readonly apiKeys: ApiKeyInfo[] = [];
+
+  async listApiKeys() {
+    this.guard();
+    return this.apiKeys.map((k) => ({ ...k }));
+  }
+
+  /** A key as the server makes it. */
+  async createApiKey(input: ApiKeyInput) {
+    this.guard();
+    this.calls.push({ method: "createApiKey", body: input });
+    const n = this.apiKeys.length + 1;
+    const key: ApiKeyInfo = {
+      id: `key_${String(n).padStart(12, "0")}`,
+      role: input.role,
+      actorId: input.actorId ?? null,
+      name: input.name,
+      prefix: `oha_k${n}`,
+      createdAt: this.now(),
+      revokedAt: null,
+      lastUsedAt: null,
+    };
+    this.apiKeys.push(key);
+    return { key: { ...key }, secret: `oha_k${n}_secret` };
+  }
+
+  async revokeApiKey(keyId: string) {
+    this.guard();
+    this.calls.push({ method: "revokeApiKey", id: keyId });
+    const key = this.apiKeys.find((k) => k.id === keyId);
+    if (!key) throw new ApiError("http", { status: 404, title: titles.not_found });
+    key.revokedAt = this.now();
+    return { ...key };
   }
 
   /** A stand-in package: the real export is tested against the real server (e2e and API tests). */

@@ -133,7 +133,11 @@ export function useRemove(name: UiEntity) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (args: { id: string; version: number }) => api.remove(name, args.id, args.version),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" }),
+    onSuccess: (_, args) => {
+      // The record as it was is gone: a later visit must load it anew, not act on the old version.
+      client.removeQueries({ queryKey: keys.record(name, args.id) });
+      return client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" });
+    },
     onError: (error, args) => refreshOnConflict(client, name, args.id, error),
   });
 }
@@ -144,7 +148,11 @@ export function useRestore(name: UiEntity) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (args: { id: string; version: number }) => api.restore(name, args.id, args.version),
-    onSuccess: () => invalidate(client, name),
+    onSuccess: (record) => {
+      // The restored record is the current version: a delete or edit right after acts on it.
+      client.setQueryData(keys.record(name, record.id), record);
+      return invalidate(client, name);
+    },
   });
 }
 

@@ -10,7 +10,7 @@ import {
   type VerificationInput,
 } from "@oha/domain";
 import { errorFromResponse, networkError } from "./problem.js";
-import type { Api, ListQuery } from "./types.js";
+import type { Api, ApiKeyInfo, ListQuery } from "./types.js";
 
 /** The entities the admin UI works with: every entity of the domain's registry. */
 export type UiEntity = EntityName;
@@ -144,6 +144,14 @@ export function httpApi(options: HttpApiOptions): Api {
       call(() =>
         v1.measures[":id"].verify.$post({ param: { id: measureId }, header: ifMatch(version), json: input }),
       ),
+    listApiKeys: async () => (await call<{ items: ApiKeyInfo[] }>(() => v1["api-keys"].$get())).items,
+    createApiKey: (input) =>
+      call(() =>
+        v1["api-keys"].$post({
+          json: { name: input.name, role: input.role, ...(input.actorId ? { actorId: input.actorId } : {}) },
+        }),
+      ),
+    revokeApiKey: (keyId) => call(() => v1["api-keys"][":keyId"].$delete({ param: { keyId } })),
     exportTransfer: () => file(() => v1.transfer.export.$get()),
     practiceGuidePdf: (lang) => file(() => v1.reports["practice-guide.pdf"].$get({ query: { lang } })),
     meetingPaper: (meetingId, paper, lang) =>

@@ -17,6 +17,15 @@ import type { InferResponseType } from "hono/client";
 
 export type { BatchResult, HistoryEntry, Me, Page };
 
+/** An API key of the district as the API lists it: never its secret. */
+export type ApiKeyInfo = InferResponseType<Client["api"]["v1"]["api-keys"]["$get"], 200>["items"][number];
+/** What an admin gives to make a key: its name, role and, for a partner, the partner's actor. */
+export interface ApiKeyInput {
+  readonly name: string;
+  readonly role: Me["principal"]["role"];
+  readonly actorId?: string;
+}
+
 /** The papers of a meeting the API makes. */
 export type MeetingPaper = "invitation.pdf" | "invitation.ics" | "minutes.pdf";
 
@@ -85,6 +94,12 @@ export interface Api {
   practiceGuidePdf(lang: "de" | "en"): Promise<Blob>;
   /** A meeting's paper: the invitation as PDF or as iCalendar event, or the minutes as PDF. */
   meetingPaper(meetingId: string, paper: MeetingPaper, lang: "de" | "en"): Promise<Blob>;
+  /** The district's API keys (admins). */
+  listApiKeys(): Promise<ApiKeyInfo[]>;
+  /** Makes an API key (admins); its secret is in this answer only. */
+  createApiKey(input: ApiKeyInput): Promise<{ key: ApiKeyInfo; secret: string }>;
+  /** Revokes an API key (admins): it stops working at once. */
+  revokeApiKey(keyId: string): Promise<ApiKeyInfo>;
   /** The district's transfer package (standards, guides, agreement templates, questionnaires) as a JSON file. */
   exportTransfer(): Promise<Blob>;
   /**

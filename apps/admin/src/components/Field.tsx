@@ -1,5 +1,5 @@
 import type { EnumId } from "@oha/domain";
-import { enumLabels } from "@oha/domain";
+import { labelsOf } from "@oha/domain";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../i18n/index.js";
@@ -61,10 +61,12 @@ export function TextField({
   type = "text",
   autoComplete,
   inputMode,
+  readOnly,
   ...frame
 }: FieldFrame & {
   value: string;
   onChange: (value: string) => void;
+  readOnly?: boolean;
   type?: "text" | "email" | "url" | "tel" | "date" | "datetime-local" | "number" | "password" | "search";
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "text";
@@ -83,6 +85,7 @@ export function TextField({
           aria-required={frame.required || undefined}
           autoComplete={autoComplete}
           inputMode={inputMode}
+          readOnly={readOnly}
         />
       )}
     </Frame>
@@ -160,7 +163,7 @@ export function SelectField({
 /** The options of a labelled enum of the domain, in the current language. */
 export function useEnumOptions(enumId: EnumId): Option[] {
   const locale = useLocale();
-  return Object.entries(enumLabels(enumId) ?? {}).map(([value, label]) => ({ value, label: label[locale] }));
+  return Object.entries(labelsOf(enumId) ?? {}).map(([value, label]) => ({ value, label: label[locale] }));
 }
 
 /** Several choices as a group of checkboxes (a fieldset with a legend). */

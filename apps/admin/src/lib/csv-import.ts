@@ -1,4 +1,4 @@
-import { type EnumId, entities, enumLabels, type Locale, messages, validate } from "@oha/domain";
+import { type EnumId, entities, type Locale, labelsOf, messages, validate } from "@oha/domain";
 import Papa from "papaparse";
 import type { FieldProblem } from "../api/problem.js";
 import { type FieldSpec, fieldsOf, parseNumber, splitList } from "./forms.js";
@@ -81,7 +81,7 @@ export function guessMapping(
 /** An enum value from a cell: the value itself or its German or English label. */
 export function enumValue(enumId: EnumId, cell: string): string {
   const wanted = cell.trim().toLowerCase();
-  for (const [value, label] of Object.entries(enumLabels(enumId) ?? {})) {
+  for (const [value, label] of Object.entries(labelsOf(enumId) ?? {})) {
     if (
       value.toLowerCase() === wanted ||
       label.de.toLowerCase() === wanted ||

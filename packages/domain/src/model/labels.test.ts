@@ -3,7 +3,7 @@ import { z } from "zod";
 import { enumLabels, labelledEnum, labelledEnumIds } from "../common/labels.js";
 import * as domain from "../index.js";
 import { entities, entityNames } from "./entities.js";
-import { labelOf, labels } from "./labels.js";
+import { labelOf, labels, labelsOf } from "./labels.js";
 
 /** Every enum in the JSON Schemas of every entity, by the name of its definition. */
 function enumsOfEntities(): { named: Map<string, unknown[]>; unnamed: string[] } {
@@ -122,6 +122,11 @@ describe("labelOf", () => {
     expect(labelOf("ActorKind", "job_centre")).toBe("Jobcenter");
     expect(labelOf("ActorKind", "job_centre", "en")).toBe("Job centre");
     expect(labelOf("BodyKind", "advisory_board")).toBe("Beirat");
+  });
+
+  it("finds the typed map's labels through labelsOf, and any other labelled enum's too", () => {
+    expect(labelsOf("Role")).toBe(labels.Role);
+    expect(labelsOf("NoSuchEnum")).toBeUndefined();
   });
 
   it("finds an enum that the typed map does not name, by its schema id", () => {

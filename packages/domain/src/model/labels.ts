@@ -113,8 +113,24 @@ export const labels = {
 /** The id of a labelled enum: one that {@link labels} names, or any other built with `labelledEnum`. */
 export type EnumId = keyof typeof labels | (string & {});
 
+/**
+ * The labels of an enum by its schema id: from {@link labels}, or for an enum it does not name (a
+ * new entity's), from `labelledEnum` itself. `undefined` for an id no labelled enum has.
+ *
+ * @example
+ * labelsOf("ActorKind")?.job_centre?.de; // "Jobcenter"
+ */
+export function labelsOf(enumId: EnumId): LabelMap | undefined {
+  // The typed map first: it keeps the label maps in a tree-shaken bundle, where a module whose
+  // enum is unused (and with it its registration) may be left out.
+  return (
+    (Object.hasOwn(labels, enumId) ? (labels as Record<string, LabelMap>)[enumId] : undefined) ??
+    enumLabels(enumId)
+  );
+}
+
 /** The label of an enum value in a locale, or the value itself when it is unknown. */
 export function labelOf(enumId: EnumId, value: string, locale: "de" | "en" = "de"): string {
-  const map = enumLabels(enumId);
+  const map = labelsOf(enumId);
   return map && Object.hasOwn(map, value) ? (map[value]?.[locale] ?? value) : value;
 }
