@@ -11,6 +11,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppDeps, AppEnv } from "./env.js";
 import { problem, validationHook } from "./http.js";
+import { refuseNulInBody, refuseNulInUrl } from "./input-guard.js";
+import { errorFields, sqlStateOf } from "./logger.js";
 import { authenticate, oidcVerifier } from "./middleware/auth.js";
 import { type ProblemCode, ProblemError } from "./problems.js";
 import { registerRoutes } from "./routes/index.js";
@@ -109,6 +111,8 @@ export function createApp(deps: AppDeps) {
     // Records hold personal data (contacts): never let shared caches keep API answers, errors included.
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
+  // A URL with NUL (%00) in its path or query is refused before any route reads it.
+  app.use("*", refuseNulInUrl);
   const limitExceeded = (c: Context<AppEnv>) => problem(c, "rate_limited");
   // The open interfaces (public catalogue, OParl, Open Referral HSDS): anyone may read them from any
   // site, caches may keep them, clients revalidate by ETag. They share one rate limit per client.
@@ -158,6 +162,7 @@ export function createApp(deps: AppDeps) {
       handler: limitExceeded,
     }),
   );
+  app.use("/api/*", refuseNulInBody);
   app.use(
     "/api/v1/tenant/export",
     rateLimiter<AppEnv>({
@@ -176,11 +181,11 @@ export function createApp(deps: AppDeps) {
       return problem(c, code, new ProblemError(code, { detail: error.message }));
     }
     if (error instanceof SyntaxError) return problem(c, "malformed_request");
-    logger.log("error", "unhandled error", {
-      requestId: c.get("requestId"),
-      error: error.name,
-      detail: error.message,
-    });
+    // Text the database cannot take (a byte sequence it refuses) is the request's fault, not ours.
+    const sqlState = sqlStateOf(error);
+    if (sqlState === "22021" || sqlState === "22P05") return problem(c, "malformed_request");
+    // Never the error's message as it is: a failed query's message holds the submitted values.
+    logger.log("error", "unhandled error", { requestId: c.get("requestId"), ...errorFields(error) });
     return problem(c, "internal");
   });
   app.notFound((c) => problem(c, "not_found"));

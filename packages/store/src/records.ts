@@ -3,7 +3,7 @@
 import { type EntityName, type IssueDetail, type Locale, referencesOf } from "@oha/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rows } from "./db.js";
-import { issue } from "./errors.js";
+import { hasNul, issue } from "./errors.js";
 import { tableOf } from "./tables.js";
 
 export type Fields = Record<string, unknown>;
@@ -23,6 +23,8 @@ export async function loadRecord(
   id: string,
   lock: boolean,
 ): Promise<StoredRow | undefined> {
+  // No record has such an id, and PostgreSQL refuses the text: it is simply not found.
+  if (hasNul(id)) return undefined;
   const { table, columns } = tableOf(entity);
   const [row] = await rows<StoredRow>(
     tx,
@@ -161,9 +163,11 @@ export async function existingIds(
 ): Promise<Set<string>> {
   const { table, columns } = tableOf(entity);
   const found = new Set<string>();
+  // An id with NUL names no record (and PostgreSQL refuses the text).
+  const asked = ids.filter((id) => !hasNul(id));
   // In slices, to stay far below the limit of parameters per statement.
-  for (let start = 0; start < ids.length; start += 1000) {
-    const slice = ids.slice(start, start + 1000);
+  for (let start = 0; start < asked.length; start += 1000) {
+    const slice = asked.slice(start, start + 1000);
     const present = await rows<{ id: string }>(
       tx,
       sql`select ${columns.id} as id from ${table}

@@ -23,6 +23,7 @@ import { type Db, type Executor, isoText, rows, scoped } from "./db.js";
 import {
   forbiddenChange,
   homeRegionProtected,
+  nulIssues,
   type StoreError,
   staleVersion,
   unknownTenant,
@@ -365,6 +366,8 @@ export class ScopedTenantStore implements TenantStore {
     const made = createRecord(entity, input, now, { locale });
     if (!made.ok) return Promise.resolve(made);
     const record = made.value as Fields;
+    const nul = nulIssues(record, locale);
+    if (nul.length > 0) return Promise.resolve(err(validationFailed(nul, locale)));
     if (ctx.authorize && !ctx.authorize(entity, undefined, record))
       return Promise.resolve(err(forbiddenChange(entity, undefined, locale)));
     return this.write(async (tx, session) => {
@@ -434,6 +437,8 @@ export class ScopedTenantStore implements TenantStore {
       });
       if (!next.ok) return next;
       const record = next.value as Fields;
+      const nul = nulIssues(record, locale);
+      if (nul.length > 0) return err(validationFailed(nul, locale));
       if (ctx.authorize && !ctx.authorize(entity, row.data, record))
         return err(forbiddenChange(entity, id, locale));
       const changed = changedFields(row.data, record);
