@@ -1,10 +1,43 @@
 // Regression tests for what a robustness probe of the API found, each over real HTTP (the Node
 // server of src/entry/node-server.ts on the test's store), on PGlite and PostgreSQL.
+import { entities, referencesOf } from "@oha/domain";
+import { osterodeExample } from "@oha/domain/example";
 import { connect } from "@oha/store";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, openTestApp, type Page, problemOf, type Reply, type TestApp } from "./harness.js";
+import {
+  backends,
+  createInputOf,
+  entityPaths,
+  openTestApp,
+  type Page,
+  problemOf,
+  type Rec,
+  type Reply,
+  type TestApp,
+} from "./harness.js";
 import { type Served, serveOverHttp } from "./served.js";
+
+/** A value as it comes back from JSON. */
+const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** A copy of a value with the value at a dotted path (`adoptions.0.actorId`) replaced. */
+function withValueAt<T>(value: T, path: string, replacement: unknown): T {
+  const copy = asJson(value) as Record<string, unknown>;
+  const parts = path.split(".");
+  let at: Record<string, unknown> = copy;
+  for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
+  at[parts.at(-1) as string] = replacement;
+  return copy as T;
+}
+
+/** A well-formed id of an entity that no record has. */
+const nobody = (id: string) => `${id.split("_")[0]}_zzzzzzzzzzzz`;
+
+/** Entities with generic writes (overlap reviews are written by commands only). */
+const writable = (Object.keys(entityPaths) as (keyof typeof entityPaths)[]).filter(
+  (name) => entities[name].writtenBy !== "commands",
+);
 
 /** Asserts a 400 problem naming the NUL character at the given places, in German and English. */
 function expectNulRefused(reply: Reply<unknown>, paths: string[]): void {
@@ -129,6 +162,102 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
       expect(String(error?.query)).toContain("::integer");
       expect(failing.logs.join("\n")).not.toContain("Geheimnisträgerin");
       expect(failing.logs.join("\n")).not.toContain("params");
+    });
+  });
+
+  describe("references, nested ones included", () => {
+    const key = () => t.keys.coordinator;
+
+    it.each(writable)("%s: every reference of the example must name a record of the tenant", async (name) => {
+      const path = entityPaths[name];
+      const sample = osterodeExample[name][0];
+      expect(sample, `${name} needs an example record`).toBeDefined();
+      const input = createInputOf(asJson(sample as object));
+      // Every place the example fills, once (the first of a list).
+      const places = new Map<string, string>();
+      for (const ref of referencesOf(name, input)) {
+        const site = ref.path.replace(/\.\d+(?=\.|$)/g, ".*");
+        if (!places.has(site)) places.set(site, ref.path);
+      }
+      for (const place of places.values()) {
+        const id = String(
+          place.split(".").reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], input),
+        );
+        // A list of ids gets one more (replacing one could break a rule between fields first).
+        const parts = place.split(".");
+        const list = parts.slice(0, -1).reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], input);
+        const at = /^\d+$/.test(parts.at(-1) as string)
+          ? [...parts.slice(0, -1), String((list as unknown[]).length)].join(".")
+          : place;
+        const bad = withValueAt(input, at, nobody(id));
+        const created = await http.request("POST", path, { key: key(), json: bad });
+        expect(created.status, `${name} ${at}: ${created.text}`).toBe(400);
+        expect(problemOf(created).errors).toEqual([
+          expect.objectContaining({ path: at, code: "unknown_reference" }),
+        ]);
+        const dry = await http.request<{
+          ok: boolean;
+          results: { ok: boolean; errors?: { path: string }[] }[];
+        }>("POST", `${path}/batch?dry_run=true`, { key: key(), json: { items: [input, bad] } });
+        expect(dry.status, dry.text).toBe(200);
+        expect(dry.body.ok).toBe(false);
+        expect(dry.body.results[0]?.ok).toBe(true);
+        expect(dry.body.results[1]?.errors?.map((e) => e.path)).toEqual([at]);
+      }
+    });
+
+    it("refuses another tenant's actor in a standard's adoptions and standard in a guide's sections", async () => {
+      const actorB = await http.request<Rec>("POST", "/api/v1/actors", {
+        key: t.keys.coordinatorB,
+        json: { name: "Jobcenter Beispielstadt", kind: "job_centre" },
+      });
+      expect(actorB.status, actorB.text).toBe(201);
+      const standardB = await http.request<Rec>("POST", "/api/v1/standards", {
+        key: t.keys.coordinatorB,
+        json: { code: "B-01", title: "Standard in Beispielstadt", kind: "minimum" },
+      });
+      expect(standardB.status, standardB.text).toBe(201);
+      const standard = asJson(osterodeExample.standard[0]) as unknown as Rec & { adoptions: unknown[] };
+      const guide = asJson(osterodeExample.guide[0]) as unknown as Rec & {
+        sections: { standardIds: string[] }[];
+      };
+      expect(standard.adoptions.length).toBeGreaterThan(0);
+      const section = guide.sections.findIndex((x) => x.standardIds.length > 0);
+      expect(section).toBeGreaterThanOrEqual(0);
+      const cases = [
+        { path: "/api/v1/standards", record: standard, at: "adoptions.0.actorId", foreign: actorB.body.id },
+        {
+          path: "/api/v1/guides",
+          record: guide,
+          at: `sections.${section}.standardIds.0`,
+          foreign: standardB.body.id,
+        },
+      ];
+      for (const { path, record, at, foreign } of cases) {
+        const input = withValueAt(createInputOf(record), at, foreign);
+        const created = await http.request("POST", path, { key: key(), json: input });
+        expect(created.status, created.text).toBe(400);
+        expect(problemOf(created).errors?.map((e) => [e.path, e.code])).toEqual([[at, "unknown_reference"]]);
+        const batch = await http.request<{ ok: boolean }>("POST", `${path}/batch`, {
+          key: key(),
+          json: { items: [input] },
+        });
+        expect(batch.body.ok, batch.text).toBe(false);
+        const field = at.split(".")[0] as string;
+        const patch = withValueAt({ [field]: (record as Record<string, unknown>)[field] }, at, foreign);
+        const patched = await http.request("PATCH", `${path}/${record.id}`, {
+          key: key(),
+          json: patch,
+          headers: { "if-match": `"${record.version}"` },
+        });
+        expect(patched.status, patched.text).toBe(400);
+        expect(problemOf(patched).errors?.map((e) => e.path)).toEqual([at]);
+        const after = await http.request<Rec>("GET", `${path}/${record.id}`, { key: key() });
+        expect(after.body.version).toBe(record.version);
+      }
+      // Tenant B itself sees nothing of tenant A's attempts.
+      const listB = await http.request<Page>("GET", "/api/v1/standards", { key: t.keys.coordinatorB });
+      expect(listB.body.total).toBe(1);
     });
   });
 });

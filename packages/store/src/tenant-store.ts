@@ -9,6 +9,7 @@ import {
   entities,
   entityNames,
   err,
+  type IssueDetail,
   type Locale,
   type Network,
   notFound,
@@ -38,6 +39,7 @@ import {
   insertStatement,
   loadAll,
   loadRecord,
+  missingReferences,
   replaceStatement,
   type StoredRow,
 } from "./records.js";
@@ -111,6 +113,15 @@ export interface TenantStore {
     input: EntityCreate<N>,
     ctx: WriteContext,
   ): Promise<Result<EntityRecord<N>, StoreError>>;
+  /**
+   * Checks create inputs of one entity without writing: per input, the references (nested ones
+   * too) that name no record of this tenant that is not deleted, as `unknown_reference` problems.
+   */
+  missingReferences(
+    entity: EntityName,
+    inputs: readonly object[],
+    options?: { readonly locale?: Locale | undefined },
+  ): Promise<IssueDetail[][]>;
   /** Applies a merge patch if the record still has `expectedVersion`; otherwise a `conflict` with the current record. */
   update<N extends EntityName>(
     entity: N,
@@ -389,6 +400,16 @@ export class ScopedTenantStore implements TenantStore {
       this.wrote(session, entity, record);
       return ok(made.value);
     });
+  }
+
+  missingReferences(
+    entity: EntityName,
+    inputs: readonly object[],
+    options: { readonly locale?: Locale | undefined } = {},
+  ): Promise<IssueDetail[][]> {
+    return this.run((tx) =>
+      missingReferences(tx, entity, this.tenantId, inputs as readonly Fields[], options.locale ?? "de"),
+    );
   }
 
   /**

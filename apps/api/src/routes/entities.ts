@@ -447,13 +447,24 @@ export function entityRouter<N extends EntityName>(name: N) {
         const dryRun = c.req.valid("query").dry_run === "true";
         const locale = c.get("locale");
         const principal = c.get("principal");
-        const checked = items.map((item, index) => {
-          const parsed = validate(def.Create, item, locale);
-          if (!parsed.ok)
-            return { index, ok: false, errors: [...(parsed.error.details ?? [])] as IssueDetail[] };
-          // A row the caller may not write (a partner's row for another actor) refuses the whole batch.
-          if (!can(principal, "create", name, parsed.value as object)) throw new ProblemError("forbidden");
-          return { index, ok: true };
+        const parsed = items.map((item) => validate(def.Create, item, locale));
+        const valid = parsed.flatMap((row, index) => (row.ok ? [{ index, input: row.value as object }] : []));
+        // A row the caller may not write (a partner's row for another actor) refuses the whole batch.
+        if (valid.some((row) => !can(principal, "create", name, row.input)))
+          throw new ProblemError("forbidden");
+        // References, nested ones too, must name records of the caller's tenant: checked for every
+        // valid row, so a dry run reports what the write would refuse.
+        const missing = await storeOf(c).missingReferences(
+          name,
+          valid.map((row) => row.input),
+          { locale },
+        );
+        const unresolved = new Map(valid.map((row, i) => [row.index, missing[i] ?? []]));
+        const checked = parsed.map((row, index) => {
+          const errors: IssueDetail[] = row.ok
+            ? (unresolved.get(index) ?? [])
+            : [...(row.error.details ?? [])];
+          return errors.length ? { index, ok: false, errors } : { index, ok: true };
         });
         const allValid = checked.every((r) => r.ok);
         if (dryRun || !allValid) return c.json({ dryRun, ok: allValid, results: checked }, 200);
