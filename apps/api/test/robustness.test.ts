@@ -1,9 +1,13 @@
 // Regression tests for what a robustness probe of the API found, each over real HTTP (the Node
 // server of src/entry/node-server.ts on the test's store), on PGlite and PostgreSQL.
+
+import { connect as connectTcp } from "node:net";
+import { Readable } from "node:stream";
 import { entities, referencesOf } from "@oha/domain";
 import { osterodeExample } from "@oha/domain/example";
 import { connect } from "@oha/store";
 import { sql } from "drizzle-orm";
+import { Agent, Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   backends,
@@ -258,6 +262,115 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
       // Tenant B itself sees nothing of tenant A's attempts.
       const listB = await http.request<Page>("GET", "/api/v1/standards", { key: t.keys.coordinatorB });
       expect(listB.body.total).toBe(1);
+    });
+  });
+
+  describe("the connection after a refused request", () => {
+    it("answers 413 and the next request on a keep-alive connection works", async () => {
+      const small = t.another({ OHA_BODY_LIMIT_BYTES: "2048" });
+      const served = await serveOverHttp(small);
+      // One connection, kept alive: every request below goes over it unless the server closes it.
+      const pool = new Pool(served.base, { connections: 1, pipelining: 1, keepAliveTimeout: 60_000 });
+      try {
+        const key = t.keys.coordinator;
+        const big = { name: "x".repeat(100_000), kind: "chamber" };
+        for (let round = 0; round < 3; round++) {
+          const refused = await served.request("POST", "/api/v1/actors", { key, json: big }, pool);
+          expect(refused.status, refused.text).toBe(413);
+          expect(problemOf(refused).code).toBe("payload_too_large");
+          const next = await served.request("GET", "/api/v1/me", { key }, pool);
+          expect(next.status, next.text).toBe(200);
+        }
+        // A body sent in chunks, without Content-Length, is cut off while it is read.
+        const chunks = async function* () {
+          for (let i = 0; i < 50; i++) yield Buffer.from("x".repeat(1000));
+        };
+        const chunked = await pool.request({
+          path: "/api/v1/actors",
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: Readable.from(chunks()),
+        });
+        expect(chunked.statusCode).toBe(413);
+        expect(chunked.headers["content-type"]).toBe("application/problem+json");
+        await chunked.body.text();
+        const after = await served.request("GET", "/api/v1/me", { key }, pool);
+        expect(after.status, after.text).toBe(200);
+      } finally {
+        await pool.close();
+        await served.close();
+      }
+    });
+
+    it("closes the connection after a 413 whose body is still on its way, and says so", async () => {
+      const small = t.another({ OHA_BODY_LIMIT_BYTES: "2048" });
+      const served = await serveOverHttp(small);
+      const socket = connectTcp(Number(new URL(served.base).port), "127.0.0.1");
+      try {
+        let received = "";
+        const closed = new Promise<void>((ok) => socket.on("close", () => ok()));
+        // The head of the answer and its body (Content-Length) have arrived.
+        const answered = new Promise<void>((ok) => {
+          socket.on("data", (chunk: Buffer) => {
+            received += chunk.toString("latin1");
+            const end = received.indexOf("\r\n\r\n");
+            const length = /\r\ncontent-length: *(\d+)/i.exec(received)?.[1];
+            if (end >= 0 && length && received.length >= end + 4 + Number(length)) ok();
+          });
+        });
+        // A body announced as 100 KB of which only the first 10 KB are sent.
+        socket.write(
+          [
+            "POST /api/v1/actors HTTP/1.1",
+            "Host: 127.0.0.1",
+            `Authorization: Bearer ${t.keys.coordinator}`,
+            "Content-Type: application/json",
+            "Content-Length: 100000",
+            "",
+            `{"name":"${"x".repeat(10_000)}`,
+          ].join("\r\n"),
+        );
+        await answered;
+        expect(received).toMatch(/^HTTP\/1\.1 413 /);
+        expect(received).toMatch(/\r\ncontent-type: application\/problem\+json\r\n/i);
+        // The server does not wait for the rest: it says it closes the connection, and does.
+        expect(received).toMatch(/\r\nconnection: close\r\n/i);
+        await closed;
+        // A new connection is answered as usual.
+        const next = await served.request("GET", "/api/v1/me", { key: t.keys.coordinator });
+        expect(next.status).toBe(200);
+      } finally {
+        socket.destroy();
+        await served.close();
+      }
+    });
+
+    it("answers a query string over 16 KB with a 431 problem in the caller's language", async () => {
+      const agent = new Agent({ connections: 1 });
+      try {
+        const long = `/api/v1/actors?q=${"a".repeat(17 * 1024)}`;
+        const de = await http.request("GET", long, { key: t.keys.viewer }, agent);
+        expect(de.status).toBe(431);
+        expect(problemOf(de)).toMatchObject({
+          status: 431,
+          code: "payload_too_large",
+          title: "Die Anfrage ist zu groß.",
+        });
+        expect(problemOf(de).detail).toContain("16 KB");
+        expect(de.headers.get("x-request-id")).toBe(problemOf(de).requestId);
+        const en = await http.request(
+          "GET",
+          long,
+          { key: t.keys.viewer, headers: { "accept-language": "en" } },
+          agent,
+        );
+        expect(problemOf(en)).toMatchObject({ status: 431, title: "The request is too large." });
+        // The next request, on a new connection, is answered as usual.
+        const next = await http.request("GET", "/api/v1/me", { key: t.keys.viewer }, agent);
+        expect(next.status).toBe(200);
+      } finally {
+        await agent.close();
+      }
     });
   });
 });

@@ -2,7 +2,7 @@
 // start in-process to talk to the app over real HTTP.
 import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { serve } from "@hono/node-server";
+import { type HttpBindings, serve } from "@hono/node-server";
 import { type Locale, pickLocale, text } from "@oha/domain";
 import type { Logger } from "../logger.js";
 import { type ProblemCode, problemBody } from "../problems.js";
@@ -78,6 +78,26 @@ function answerClientError(
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }
 
+/**
+ * The app's answer, told to close the connection when the request's body has not fully arrived
+ * yet (a body over the limit is refused while it is being read). Otherwise the answer would promise
+ * a kept-alive connection while the rest of the body is still on its way: the server drains it only
+ * for a while and then drops the connection, and the client's next request on it fails.
+ */
+async function answer(app: Fetchable, request: Request, env: HttpBindings): Promise<Response> {
+  const response = await app.fetch(request, env);
+  if (env.incoming.complete) return response;
+  try {
+    response.headers.set("connection", "close");
+    return response;
+  } catch {
+    // Headers of some responses cannot be changed: answer with a copy.
+    const headers = new Headers(response.headers);
+    headers.set("connection", "close");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 /** Starts the Node HTTP server for the app. */
 export function listen(
   app: Fetchable,
@@ -85,7 +105,11 @@ export function listen(
   onListening?: (info: AddressInfo) => void,
 ): Server {
   const server = serve(
-    { fetch: app.fetch as never, port: options.port, hostname: options.hostname },
+    {
+      fetch: (request, env) => answer(app, request, env as HttpBindings),
+      port: options.port,
+      hostname: options.hostname,
+    },
     onListening,
   ) as Server;
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) =>
