@@ -11,7 +11,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppDeps, AppEnv } from "./env.js";
 import { problem, validationHook } from "./http.js";
-import { refuseNulInBody, refuseNulInUrl } from "./input-guard.js";
+import { refuseNulInBody, refuseNulInUrl, refuseOtherCharsets } from "./input-guard.js";
 import { errorFields, sqlStateOf } from "./logger.js";
 import { authenticate, oidcVerifier } from "./middleware/auth.js";
 import { type ProblemCode, ProblemError } from "./problems.js";
@@ -162,6 +162,7 @@ export function createApp(deps: AppDeps) {
       handler: limitExceeded,
     }),
   );
+  app.use("/api/*", refuseOtherCharsets);
   app.use("/api/*", refuseNulInBody);
   app.use(
     "/api/v1/tenant/export",

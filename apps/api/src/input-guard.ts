@@ -85,3 +85,22 @@ export const refuseNulInBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     new ProblemError("validation_failed", { errors: places.map((p) => nulIssue(p, locale)) }),
   );
 };
+
+/**
+ * Refuses a JSON body that names a character set other than UTF-8 (`application/json;
+ * charset=utf-16`) with 415: bodies are read as UTF-8 only, and reading another encoding as UTF-8
+ * would store garbage. Without a charset, JSON is UTF-8 (RFC 8259).
+ */
+export const refuseOtherCharsets: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header("content-type");
+  if (!type || !/json/i.test(type.split(";")[0] ?? "")) return next();
+  for (const parameter of type.split(";").slice(1)) {
+    const [name = "", value = ""] = parameter.split("=").map((part) => part.trim());
+    if (name.toLowerCase() !== "charset") continue;
+    const charset = value.replace(/^"(.*)"$/, "$1").toLowerCase();
+    if (charset !== "utf-8" && charset !== "utf8") {
+      return problem(c, "unsupported_media_type");
+    }
+  }
+  return next();
+};

@@ -373,4 +373,88 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
       }
     });
   });
+
+  describe("patches that change nothing, and character sets", () => {
+    it.each(writable)("%s: an empty patch or one with the same values makes no new version", async (name) => {
+      const path = entityPaths[name];
+      const key = t.keys.admin;
+      const sample = osterodeExample[name][0] as unknown as Rec;
+      const before = await http.request<Rec>("GET", `${path}/${sample.id}`, { key });
+      expect(before.status, before.text).toBe(200);
+      const etag = before.headers.get("etag") as string;
+      const history = async () =>
+        (await http.request<{ items: unknown[] }>("GET", `${path}/${sample.id}/history`, { key })).body.items
+          .length;
+      const entries = await history();
+      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, deleted: _d, ...fields } = before.body;
+      const firstField = Object.keys(createInputOf(sample))[0] as string;
+      const patches = [{}, { [firstField]: fields[firstField] }];
+      for (const patch of patches) {
+        const reply = await http.request<Rec>("PATCH", `${path}/${sample.id}`, {
+          key,
+          json: patch,
+          headers: { "if-match": etag },
+        });
+        expect(reply.status, `${JSON.stringify(patch)}: ${reply.text}`).toBe(200);
+        expect(reply.headers.get("etag")).toBe(etag);
+        expect(reply.body).toMatchObject({ version: before.body.version, updatedAt: before.body.updatedAt });
+      }
+      expect(await history()).toBe(entries);
+    });
+
+    it("makes no new version of the tenant's region for an empty patch", async () => {
+      const before = await http.request<Rec>("GET", "/api/v1/tenant", { key: t.keys.admin });
+      const reply = await http.request<Rec>("PATCH", "/api/v1/tenant", {
+        key: t.keys.admin,
+        json: {},
+        headers: { "if-match": `"${before.body.version}"` },
+      });
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.headers.get("etag")).toBe(`"${before.body.version}"`);
+      expect(reply.body).toMatchObject({ version: before.body.version, updatedAt: before.body.updatedAt });
+    });
+
+    it("refuses JSON in any character set but UTF-8 with 415, and writes nothing", async () => {
+      const key = t.keys.coordinator;
+      const before = await http.request<Page>("GET", "/api/v1/actors?limit=1", { key });
+      const actor = { name: "Zeichensatz-Prüfung", kind: "chamber" };
+      for (const type of [
+        "application/json; charset=utf-16",
+        "application/json; charset=UTF-16LE",
+        'application/json; charset="iso-8859-1"',
+        "application/merge-patch+json; charset=windows-1252",
+      ]) {
+        const reply = await http.request("POST", "/api/v1/actors", {
+          key,
+          json: actor,
+          headers: { "content-type": type },
+        });
+        expect(reply.status, type).toBe(415);
+        expect(problemOf(reply)).toMatchObject({
+          code: "unsupported_media_type",
+          title: "Bitte JSON in UTF-8 senden (application/json).",
+        });
+      }
+      const english = await http.request("POST", "/api/v1/actors", {
+        key,
+        json: actor,
+        headers: { "content-type": "application/json; charset=utf-16", "accept-language": "en" },
+      });
+      expect(problemOf(english).title).toBe("Please send JSON in UTF-8 (application/json).");
+      const after = await http.request<Page>("GET", "/api/v1/actors?limit=1", { key });
+      expect(after.body.total).toBe(before.body.total);
+      for (const type of [
+        "application/json; charset=utf-8",
+        "application/json;charset=UTF-8",
+        "application/json",
+      ]) {
+        const ok = await http.request("POST", "/api/v1/actors", {
+          key,
+          json: actor,
+          headers: { "content-type": type },
+        });
+        expect(ok.status, type).toBe(201);
+      }
+    });
+  });
 });
