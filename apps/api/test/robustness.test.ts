@@ -4,7 +4,7 @@
 import { connect as connectTcp } from "node:net";
 import { Readable } from "node:stream";
 import { entities, referencesOf } from "@oha/domain";
-import { osterodeExample } from "@oha/domain/example";
+import { osterodeExample, osterodeIds } from "@oha/domain/example";
 import { connect } from "@oha/store";
 import { sql } from "drizzle-orm";
 import { Agent, Pool } from "undici";
@@ -15,6 +15,7 @@ import {
   entityPaths,
   openTestApp,
   type Page,
+  partnerActorId,
   problemOf,
   type Rec,
   type Reply,
@@ -454,6 +455,66 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
           headers: { "content-type": type },
         });
         expect(ok.status, type).toBe(201);
+      }
+    });
+  });
+
+  describe("roles before validation", () => {
+    it("answers 403 to a viewer's or partner's batch of invalid rows, and writes nothing", async () => {
+      const own = osterodeExample.measure.find((m) => m.providerActorId === partnerActorId);
+      const foreign = osterodeExample.measure.find((m) => m.providerActorId !== partnerActorId);
+      expect(own && foreign).toBeTruthy();
+      const ownInput = createInputOf(asJson(own as object));
+      const foreignInput = createInputOf(asJson(foreign as object));
+      const before = await http.request<Page>("GET", "/api/v1/measures?limit=1", { key: t.keys.admin });
+      const refused: [string, string, unknown][] = [
+        [t.keys.viewer, "/api/v1/measures/batch", { items: [{ title: "" }, 5, null] }],
+        [t.keys.viewer, "/api/v1/measures/batch?dry_run=true", { items: [{}] }],
+        [t.keys.viewer, "/api/v1/actors/batch", { items: [{ kind: "nonsense" }] }],
+        [t.keys.partner, "/api/v1/actors/batch", { items: [{ kind: "nonsense" }] }],
+        // A partner's invalid row for another actor, or naming no actor.
+        [t.keys.partner, "/api/v1/measures/batch", { items: [{ ...foreignInput, title: "" }] }],
+        [t.keys.partner, "/api/v1/measures/batch?dry_run=true", { items: [ownInput, { title: "" }] }],
+        [t.keys.partner, "/api/v1/measures/batch", { items: [ownInput, 5] }],
+      ];
+      for (const [key, path, json] of refused) {
+        const reply = await http.request("POST", path, { key, json });
+        expect(reply.status, `${path} ${JSON.stringify(json).slice(0, 80)}: ${reply.text}`).toBe(403);
+        expect(problemOf(reply).code).toBe("forbidden");
+      }
+      // The envelope itself is checked after the role too.
+      const envelope = await http.request("POST", "/api/v1/actors/batch", {
+        key: t.keys.viewer,
+        json: { items: "x" },
+      });
+      expect(envelope.status).toBe(403);
+      // A partner's own rows are checked and reported as usual.
+      const report = await http.request<{ ok: boolean; results: { ok: boolean }[] }>(
+        "POST",
+        "/api/v1/measures/batch?dry_run=true",
+        { key: t.keys.partner, json: { items: [ownInput, { ...ownInput, title: "" }] } },
+      );
+      expect(report.status, report.text).toBe(200);
+      expect(report.body.results.map((r) => r.ok)).toEqual([true, false]);
+      const after = await http.request<Page>("GET", "/api/v1/measures?limit=1", { key: t.keys.admin });
+      expect(after.body.total).toBe(before.body.total);
+    });
+
+    it("answers 403 to a viewer's create, patch, delete and purge whatever it sends", async () => {
+      const key = t.keys.viewer;
+      const actor = osterodeIds.actors.jobCentre;
+      const attempts: [string, string, unknown][] = [
+        ["POST", "/api/v1/actors", { colour: "blue" }],
+        ["POST", "/api/v1/actors", "not an object"],
+        ["PATCH", `/api/v1/actors/${actor}`, { kind: "nonsense" }],
+        ["DELETE", `/api/v1/actors/${actor}`, undefined],
+        ["POST", `/api/v1/actors/${actor}/restore`, undefined],
+        ["POST", `/api/v1/actors/${actor}/purge`, undefined],
+      ];
+      // Without If-Match and with a body that is not valid: the role is still what answers.
+      for (const [method, path, json] of attempts) {
+        const reply = await http.request(method, path, { key, ...(json !== undefined ? { json } : {}) });
+        expect(reply.status, `${method} ${path}: ${reply.text}`).toBe(403);
       }
     });
   });
