@@ -518,4 +518,77 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
       }
     });
   });
+
+  describe("the failed-sign-in limit", () => {
+    it("counts the address the trusted proxy saw, not what the client put in X-Forwarded-For", async () => {
+      // Behind nginx with `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`: nginx appends
+      // the address it saw to whatever the client sent.
+      const proxied = await serveOverHttp(
+        t.another({ OHA_AUTH_FAILURES_PER_MINUTE: "2", OHA_TRUST_PROXY: "true" }),
+      );
+      try {
+        const guess = (forwardedFor: string) =>
+          proxied.request("GET", "/api/v1/me", {
+            key: "oha_guess",
+            headers: { "x-forwarded-for": forwardedFor },
+          });
+        const first = await guess("192.0.2.200, 198.51.100.7");
+        expect(first.status).toBe(401);
+        expect(first.headers.get("ratelimit")).toMatch(/^limit=2, remaining=1, reset=\d+$/);
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i++) statuses.push((await guess(`192.0.2.${i}, 198.51.100.7`)).status);
+        expect(statuses).toEqual([401, 429, 429, 429]);
+        const limited = await guess("192.0.2.99, 198.51.100.7");
+        expect(problemOf(limited).code).toBe("rate_limited");
+        expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+        expect(limited.headers.get("www-authenticate")).toBeNull();
+        expect(limited.headers.get("x-request-id")).toBe(problemOf(limited).requestId);
+        expect(limited.headers.get("cache-control")).toBe("no-store");
+        // Another client behind the same proxy is counted on its own.
+        expect((await guess("198.51.100.7, 198.51.100.8")).status).toBe(401);
+      } finally {
+        await proxied.close();
+      }
+      // Behind two proxies (a CDN, then nginx) the client is the second entry from the right.
+      const twice = await serveOverHttp(
+        t.another({ OHA_AUTH_FAILURES_PER_MINUTE: "1", OHA_TRUST_PROXY: "true", OHA_PROXY_HOPS: "2" }),
+      );
+      try {
+        const guess = (forwardedFor: string) =>
+          twice.request("GET", "/api/v1/me", {
+            key: "oha_guess",
+            headers: { "x-forwarded-for": forwardedFor },
+          });
+        expect((await guess("192.0.2.1, 198.51.100.7, 203.0.113.1")).status).toBe(401);
+        expect((await guess("192.0.2.2, 198.51.100.7, 203.0.113.2")).status).toBe(429);
+        expect((await guess("198.51.100.9, 203.0.113.1")).status).toBe(401);
+      } finally {
+        await twice.close();
+      }
+    });
+
+    it("lets a valid key through from an address that is limited for failures", async () => {
+      // Every request comes from 127.0.0.1: one shared address, as an office behind one NAT.
+      const shared = await serveOverHttp(t.another({ OHA_AUTH_FAILURES_PER_MINUTE: "3" }));
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 20; i++)
+          statuses.push((await shared.request("GET", "/api/v1/me", { key: `oha_guess-${i}` })).status);
+        expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+        expect(new Set(statuses.slice(3))).toEqual(new Set([429]));
+        const valid = await shared.request("GET", "/api/v1/me", { key: t.keys.viewer });
+        expect(valid.status, valid.text).toBe(200);
+        const write = await shared.request("POST", "/api/v1/actors", {
+          key: t.keys.coordinator,
+          json: { name: "Angelegt trotz Sperre", kind: "chamber" },
+        });
+        expect(write.status, write.text).toBe(201);
+        // Failures from the address stay limited.
+        expect((await shared.request("GET", "/api/v1/me", { key: "oha_guess-more" })).status).toBe(429);
+        expect((await shared.request("GET", "/api/v1/me")).status).toBe(429);
+      } finally {
+        await shared.close();
+      }
+    });
+  });
 });
