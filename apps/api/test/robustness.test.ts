@@ -591,4 +591,77 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
       }
     });
   });
+
+  describe("concurrency", () => {
+    it("gives 20 concurrent patches with one If-Match exactly one winner and one history entry", async () => {
+      const key = t.keys.coordinator;
+      const created = await http.request<Rec>("POST", "/api/v1/actors", {
+        key,
+        json: { name: "Gleichzeitig", kind: "chamber" },
+      });
+      expect(created.status, created.text).toBe(201);
+      const etag = created.headers.get("etag") as string;
+      // Twenty connections, so the patches really are in flight together.
+      const pool = new Pool(http.base, { connections: 20 });
+      try {
+        const replies = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            http.request<Rec>(
+              "PATCH",
+              `/api/v1/actors/${created.body.id}`,
+              { key, json: { name: `Gleichzeitig ${i}` }, headers: { "if-match": etag } },
+              pool,
+            ),
+          ),
+        );
+        const statuses = replies.map((r) => r.status).sort();
+        expect(statuses).toEqual([200, ...Array(19).fill(412)]);
+        const winner = replies.find((r) => r.status === 200) as Reply<Rec>;
+        const history = await http.request<{ items: { action: string }[] }>(
+          "GET",
+          `/api/v1/actors/${created.body.id}/history`,
+          { key },
+        );
+        expect(history.body.items.map((e) => e.action)).toEqual(["create", "update"]);
+        const now = await http.request<Rec>("GET", `/api/v1/actors/${created.body.id}`, { key });
+        expect(now.body).toMatchObject({ version: 2, name: winner.body.name });
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it("creates one record for concurrent creates with one Idempotency-Key", async () => {
+      const key = t.keys.coordinator;
+      const name = "Einmal angelegt";
+      const pool = new Pool(http.base, { connections: 10 });
+      try {
+        const replies = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            http.request<Rec>(
+              "POST",
+              "/api/v1/actors",
+              {
+                key,
+                json: { name, kind: "chamber" },
+                headers: { "idempotency-key": "concurrent-create-0001" },
+              },
+              pool,
+            ),
+          ),
+        );
+        // The first is created; the others replay it or are told it is still running (409).
+        const statuses = replies.map((r) => r.status);
+        expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+        expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+        const ids = new Set(replies.filter((r) => r.status === 201).map((r) => r.body.id));
+        expect(ids.size).toBe(1);
+        const found = await http.request<Page>("GET", `/api/v1/actors?q=${encodeURIComponent(name)}`, {
+          key,
+        });
+        expect(found.body.total).toBe(1);
+      } finally {
+        await pool.close();
+      }
+    });
+  });
 });
