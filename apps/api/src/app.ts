@@ -11,19 +11,31 @@ import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppDeps, AppEnv } from "./env.js";
 import { problem, validationHook } from "./http.js";
+import { refuseNulInBody, refuseNulInUrl, refuseOtherCharsets } from "./input-guard.js";
+import { errorFields, sqlStateOf } from "./logger.js";
 import { authenticate, oidcVerifier } from "./middleware/auth.js";
+import { signInLimit } from "./middleware/sign-in-limit.js";
 import { type ProblemCode, ProblemError } from "./problems.js";
 import { registerRoutes } from "./routes/index.js";
 
 export const apiTitle = "OHA API – Koordinierung Übergang Schule–Beruf";
 export const apiVersion = "1.0.0";
 
-function clientKey(c: Context<AppEnv>, trustProxy: boolean): string {
-  // Address headers are set by whoever sends the request: only a trusted proxy's count, otherwise a
-  // client could dodge the limits by changing them (or lock others out by copying theirs).
+/**
+ * The client's address, for the limits. Address headers are set by whoever sends the request: only
+ * a trusted proxy's count, otherwise a client could dodge the limits by changing them (or lock others
+ * out by copying theirs). Behind `hops` trusted proxies, each of which appends the address it saw to
+ * `X-Forwarded-For` (nginx: `$proxy_add_x_forwarded_for`), the client is the `hops`-th entry from the
+ * right: everything left of it was sent by the client itself and proves nothing.
+ */
+export function clientAddress(c: Context<AppEnv>, trustProxy: boolean, hops = 1): string {
   if (trustProxy) {
+    const chain = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const forwarded =
-      c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ||
+      chain[Math.max(0, chain.length - hops)] ||
       c.req.header("x-real-ip") ||
       c.req.header("cf-connecting-ip");
     if (forwarded) return forwarded;
@@ -50,6 +62,7 @@ export function createApp(deps: AppDeps) {
   const verifier = deps.verifyToken ?? oidcVerifier(config);
   const resolved: AppDeps = verifier ? { ...deps, verifyToken: verifier } : deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const clientKey = (c: Context<AppEnv>) => clientAddress(c, config.OHA_TRUST_PROXY, config.OHA_PROXY_HOPS);
   const tls = (c: Context<AppEnv>) =>
     config.OHA_HSTS ||
     (config.OHA_TRUST_PROXY && c.req.header("x-forwarded-proto") === "https") ||
@@ -109,6 +122,8 @@ export function createApp(deps: AppDeps) {
     // Records hold personal data (contacts): never let shared caches keep API answers, errors included.
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
+  // A URL with NUL (%00) in its path or query is refused before any route reads it.
+  app.use("*", refuseNulInUrl);
   const limitExceeded = (c: Context<AppEnv>) => problem(c, "rate_limited");
   // The open interfaces (public catalogue, OParl, Open Referral HSDS): anyone may read them from any
   // site, caches may keep them, clients revalidate by ETag. They share one rate limit per client.
@@ -116,7 +131,7 @@ export function createApp(deps: AppDeps) {
     windowMs: 60_000,
     limit: config.OHA_RATE_LIMIT_PER_MINUTE,
     standardHeaders: "draft-7",
-    keyGenerator: (c) => `public:${clientKey(c, config.OHA_TRUST_PROXY)}`,
+    keyGenerator: (c) => `public:${clientKey(c)}`,
     handler: limitExceeded,
   });
   for (const open of ["/public/*", "/oparl/*", "/hsds/*"]) {
@@ -124,18 +139,10 @@ export function createApp(deps: AppDeps) {
     app.use(open, openLimit);
     app.use(open, etag());
   }
-  // Failed sign-ins are limited per client address, far below the general limit.
+  // Failed sign-ins are limited per client address, far below the general limit; successes are not.
   app.use(
     "/api/*",
-    rateLimiter<AppEnv>({
-      windowMs: 60_000,
-      limit: config.OHA_AUTH_FAILURES_PER_MINUTE,
-      standardHeaders: "draft-7",
-      keyGenerator: (c) => `auth:${clientKey(c, config.OHA_TRUST_PROXY)}`,
-      skipSuccessfulRequests: true,
-      requestWasSuccessful: (c) => c.res.status !== 401,
-      handler: limitExceeded,
-    }),
+    signInLimit({ limit: config.OHA_AUTH_FAILURES_PER_MINUTE, windowMs: 60_000, keyOf: clientKey }),
   );
   app.use("/api/*", async (c, next) => {
     const isImport = c.req.path.endsWith("/import");
@@ -154,10 +161,12 @@ export function createApp(deps: AppDeps) {
       windowMs: 60_000,
       limit: config.OHA_RATE_LIMIT_PER_MINUTE,
       standardHeaders: "draft-7",
-      keyGenerator: (c) => `all:${c.get("principal")?.id ?? clientKey(c, config.OHA_TRUST_PROXY)}`,
+      keyGenerator: (c) => `all:${c.get("principal")?.id ?? clientKey(c)}`,
       handler: limitExceeded,
     }),
   );
+  app.use("/api/*", refuseOtherCharsets);
+  app.use("/api/*", refuseNulInBody);
   app.use(
     "/api/v1/tenant/export",
     rateLimiter<AppEnv>({
@@ -176,11 +185,11 @@ export function createApp(deps: AppDeps) {
       return problem(c, code, new ProblemError(code, { detail: error.message }));
     }
     if (error instanceof SyntaxError) return problem(c, "malformed_request");
-    logger.log("error", "unhandled error", {
-      requestId: c.get("requestId"),
-      error: error.name,
-      detail: error.message,
-    });
+    // Text the database cannot take (a byte sequence it refuses) is the request's fault, not ours.
+    const sqlState = sqlStateOf(error);
+    if (sqlState === "22021" || sqlState === "22P05") return problem(c, "malformed_request");
+    // Never the error's message as it is: a failed query's message holds the submitted values.
+    logger.log("error", "unhandled error", { requestId: c.get("requestId"), ...errorFields(error) });
     return problem(c, "internal");
   });
   app.notFound((c) => problem(c, "not_found"));

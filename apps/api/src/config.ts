@@ -25,6 +25,7 @@ export const ConfigSchema = z.object({
   OHA_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   OHA_EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   OHA_TRUST_PROXY: bool.default(false),
+  OHA_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   OHA_HSTS: bool.default(false),
   OHA_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   OHA_SEED_EXAMPLE: bool.default(true),

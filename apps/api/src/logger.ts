@@ -21,3 +21,33 @@ export function jsonLogger(
     },
   };
 }
+
+/** The SQLSTATE of a database error, whether thrown by the driver or wrapped by Drizzle. */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 3; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * What may be logged of an unexpected error. A failed query's message holds its parameters, and a
+ * database's message may quote a submitted value: of those only the statement (its text has
+ * placeholders, never values) and the SQLSTATE are logged. Other errors keep their message without
+ * anything that looks like parameters.
+ */
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const sqlState = sqlStateOf(error);
+  const query = (error as { query?: unknown }).query;
+  if (typeof query === "string" || sqlState) {
+    return {
+      error: error.name,
+      ...(sqlState ? { sqlState } : {}),
+      ...(typeof query === "string" ? { query: query.replace(/\s+/g, " ").trim().slice(0, 2000) } : {}),
+    };
+  }
+  return { error: error.name, detail: error.message.replace(/\s*params:[\s\S]*$/, "").slice(0, 500) };
+}

@@ -113,3 +113,36 @@ export function forbiddenChange(
     ),
   };
 }
+
+const nulText = text(
+  "Das Steuerzeichen NUL (\\u0000) ist in Texten nicht erlaubt.",
+  "The control character NUL (\\u0000) is not allowed in texts.",
+);
+
+/** Whether a text holds NUL, which PostgreSQL cannot store in text or jsonb. */
+export const hasNul = (value: string): boolean => value.includes("\u0000");
+
+/**
+ * The places in a value (texts, and names of fields) that hold NUL, each as a field-level problem:
+ * PostgreSQL refuses such texts, so they are refused as invalid input before any statement runs.
+ */
+export function nulIssues(value: unknown, locale: Locale, path: readonly string[] = []): IssueDetail[] {
+  const out: IssueDetail[] = [];
+  const visit = (item: unknown, at: readonly string[]) => {
+    if (typeof item === "string") {
+      if (hasNul(item))
+        out.push({ path: at.join("."), code: "nul_character", message: nulText[locale], messages: nulText });
+    } else if (Array.isArray(item)) {
+      item.forEach((inner, i) => {
+        visit(inner, [...at, String(i)]);
+      });
+    } else if (item !== null && typeof item === "object") {
+      for (const [key, inner] of Object.entries(item)) {
+        if (hasNul(key)) visit(key, at);
+        else visit(inner, [...at, key]);
+      }
+    }
+  };
+  visit(value, path);
+  return out;
+}

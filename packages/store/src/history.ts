@@ -1,6 +1,7 @@
 import type { EntityName } from "@oha/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, isoText, rows } from "./db.js";
+import { hasNul } from "./errors.js";
 import { history } from "./schema.js";
 import type { HistoryAction, HistoryEntry } from "./types.js";
 
@@ -116,6 +117,8 @@ export async function readHistory(
   entity: EntityName,
   recordId: string,
 ): Promise<HistoryEntry[]> {
+  // No record has an id with NUL (PostgreSQL refuses the text): it has no history.
+  if (hasNul(recordId)) return [];
   const found = await rows<HistoryRow>(
     tx,
     sql`select seq, action, version, principal,

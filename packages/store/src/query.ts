@@ -2,7 +2,7 @@ import { type EntityName, entities, err, type Locale, ok, type Result } from "@o
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { badCursor, badQuery, type StoreError } from "./errors.js";
+import { badCursor, badQuery, nulIssues, type StoreError, validationFailed } from "./errors.js";
 import { tableOf } from "./tables.js";
 import type { FilterValue, ListQuery, RangeFilter } from "./types.js";
 
@@ -171,6 +171,8 @@ export function planList(
   projection: readonly string[] | undefined,
 ): Result<PlannedList, StoreError> {
   const locale = query.locale ?? "de";
+  const nul = nulIssues({ search: query.search, filter: query.filter }, locale);
+  if (nul.length > 0) return err(validationFailed(nul, locale));
   const unknownField = projection?.find((field) => !fieldsOf(entity).has(field));
   if (unknownField !== undefined) return err(badQuery("fields", unknownField, locale));
   const info = tableOf(entity);

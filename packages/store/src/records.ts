@@ -1,9 +1,9 @@
 // Reading and writing rows of the entity tables. Every function takes the tenant explicitly and
 // runs inside the caller's tenant-scoped transaction.
-import { type EntityName, type IssueDetail, type Locale, referencesOf } from "@oha/domain";
+import { type EntityName, type IssueDetail, type Locale, type Reference, referencesOf } from "@oha/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rows } from "./db.js";
-import { issue } from "./errors.js";
+import { hasNul, issue } from "./errors.js";
 import { tableOf } from "./tables.js";
 
 export type Fields = Record<string, unknown>;
@@ -23,6 +23,8 @@ export async function loadRecord(
   id: string,
   lock: boolean,
 ): Promise<StoredRow | undefined> {
+  // No record has such an id, and PostgreSQL refuses the text: it is simply not found.
+  if (hasNul(id)) return undefined;
   const { table, columns } = tableOf(entity);
   const [row] = await rows<StoredRow>(
     tx,
@@ -161,9 +163,11 @@ export async function existingIds(
 ): Promise<Set<string>> {
   const { table, columns } = tableOf(entity);
   const found = new Set<string>();
+  // An id with NUL names no record (and PostgreSQL refuses the text).
+  const asked = ids.filter((id) => !hasNul(id));
   // In slices, to stay far below the limit of parameters per statement.
-  for (let start = 0; start < ids.length; start += 1000) {
-    const slice = ids.slice(start, start + 1000);
+  for (let start = 0; start < asked.length; start += 1000) {
+    const slice = asked.slice(start, start + 1000);
     const present = await rows<{ id: string }>(
       tx,
       sql`select ${columns.id} as id from ${table}
@@ -199,12 +203,47 @@ export async function checkReferences(
   const key = (r: { path: string; id: string }) => `${placeOf(r.path)}\u0000${r.id}`;
   const known = new Set(previous ? referencesOf(entity, previous).map(key) : []);
   const wanted = referencesOf(entity, record).filter((r) => !known.has(key(r)));
-  const byEntity = new Map<EntityName, string[]>();
-  for (const ref of wanted) byEntity.set(ref.entity, [...(byEntity.get(ref.entity) ?? []), ref.id]);
+  const [missing = []] = await unresolved(tx, tenantId, [wanted], locale);
+  return missing;
+}
+
+/**
+ * The references of several new records (or create inputs) of one entity that do not resolve in the
+ * tenant, per record: one lookup per referenced entity for all of them (a batch's dry run).
+ */
+export function missingReferences(
+  tx: Executor,
+  entity: EntityName,
+  tenantId: string,
+  records: readonly Fields[],
+  locale: Locale,
+): Promise<IssueDetail[][]> {
+  return unresolved(
+    tx,
+    tenantId,
+    records.map((record) => referencesOf(entity, record)),
+    locale,
+  );
+}
+
+async function unresolved(
+  tx: Executor,
+  tenantId: string,
+  wanted: readonly Reference[][],
+  locale: Locale,
+): Promise<IssueDetail[][]> {
+  const byEntity = new Map<EntityName, Set<string>>();
+  for (const ref of wanted.flat()) {
+    const ids = byEntity.get(ref.entity) ?? new Set<string>();
+    ids.add(ref.id);
+    byEntity.set(ref.entity, ids);
+  }
   const found = new Map<EntityName, Set<string>>();
   for (const [target, ids] of byEntity)
-    found.set(target, await existingIds(tx, target, tenantId, [...new Set(ids)], false));
-  return wanted
-    .filter((ref) => !found.get(ref.entity)?.has(ref.id))
-    .map((ref) => issue(ref.path, "unknown_reference", { value: ref.id }, locale));
+    found.set(target, await existingIds(tx, target, tenantId, [...ids], false));
+  return wanted.map((refs) =>
+    refs
+      .filter((ref) => !found.get(ref.entity)?.has(ref.id))
+      .map((ref) => issue(ref.path, "unknown_reference", { value: ref.id }, locale)),
+  );
 }

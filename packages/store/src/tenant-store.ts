@@ -9,6 +9,7 @@ import {
   entities,
   entityNames,
   err,
+  type IssueDetail,
   type Locale,
   type Network,
   notFound,
@@ -23,6 +24,7 @@ import { type Db, type Executor, isoText, rows, scoped } from "./db.js";
 import {
   forbiddenChange,
   homeRegionProtected,
+  nulIssues,
   type StoreError,
   staleVersion,
   unknownTenant,
@@ -37,6 +39,7 @@ import {
   insertStatement,
   loadAll,
   loadRecord,
+  missingReferences,
   replaceStatement,
   type StoredRow,
 } from "./records.js";
@@ -110,6 +113,15 @@ export interface TenantStore {
     input: EntityCreate<N>,
     ctx: WriteContext,
   ): Promise<Result<EntityRecord<N>, StoreError>>;
+  /**
+   * Checks create inputs of one entity without writing: per input, the references (nested ones
+   * too) that name no record of this tenant that is not deleted, as `unknown_reference` problems.
+   */
+  missingReferences(
+    entity: EntityName,
+    inputs: readonly object[],
+    options?: { readonly locale?: Locale | undefined },
+  ): Promise<IssueDetail[][]>;
   /** Applies a merge patch if the record still has `expectedVersion`; otherwise a `conflict` with the current record. */
   update<N extends EntityName>(
     entity: N,
@@ -365,6 +377,8 @@ export class ScopedTenantStore implements TenantStore {
     const made = createRecord(entity, input, now, { locale });
     if (!made.ok) return Promise.resolve(made);
     const record = made.value as Fields;
+    const nul = nulIssues(record, locale);
+    if (nul.length > 0) return Promise.resolve(err(validationFailed(nul, locale)));
     if (ctx.authorize && !ctx.authorize(entity, undefined, record))
       return Promise.resolve(err(forbiddenChange(entity, undefined, locale)));
     return this.write(async (tx, session) => {
@@ -386,6 +400,16 @@ export class ScopedTenantStore implements TenantStore {
       this.wrote(session, entity, record);
       return ok(made.value);
     });
+  }
+
+  missingReferences(
+    entity: EntityName,
+    inputs: readonly object[],
+    options: { readonly locale?: Locale | undefined } = {},
+  ): Promise<IssueDetail[][]> {
+    return this.run((tx) =>
+      missingReferences(tx, entity, this.tenantId, inputs as readonly Fields[], options.locale ?? "de"),
+    );
   }
 
   /**
@@ -434,6 +458,8 @@ export class ScopedTenantStore implements TenantStore {
       });
       if (!next.ok) return next;
       const record = next.value as Fields;
+      const nul = nulIssues(record, locale);
+      if (nul.length > 0) return err(validationFailed(nul, locale));
       if (ctx.authorize && !ctx.authorize(entity, row.data, record))
         return err(forbiddenChange(entity, id, locale));
       const changed = changedFields(row.data, record);

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { serve } from "@hono/node-server";
 import { renderPdf } from "@oha/reports";
 import { openStore } from "@oha/store";
 import { createApp } from "../app.js";
@@ -9,6 +8,7 @@ import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
 import { keyFigures } from "../summary.js";
 import { adminAssets, adminDist } from "./assets.js";
+import { listen } from "./node-server.js";
 
 const config = loadConfig(process.env);
 const logger = jsonLogger(config.OHA_LOG_LEVEL);
@@ -30,7 +30,7 @@ const app = createApp({
   ...(ui ? { serveAssets: adminAssets(ui) } : {}),
 });
 
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const server = listen(app, { port: config.PORT, hostname: config.HOST, logger }, (info) => {
   const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
   const lines = [
     "",

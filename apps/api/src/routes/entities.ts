@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  type Action,
   BatchResult,
   can,
   createSchemaOf,
@@ -20,7 +21,7 @@ import {
   viewOf,
   viewSchema,
 } from "@oha/domain";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
 import { ProblemError, problemResponses } from "../problems.js";
@@ -36,6 +37,17 @@ import {
   today,
   withIdempotency,
 } from "./support.js";
+
+/**
+ * The role's check as the route's first step, before its parameters and body are validated: a
+ * caller whose role may not do this at all gets 403, never a report on what it sent.
+ */
+function roleFirst(action: Action, name: EntityName): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    guard(c, action, name);
+    await next();
+  };
+}
 
 /** Query parameters every list understands. */
 export function listQuery(name: EntityName) {
@@ -277,6 +289,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Delete"),
         operationId: `delete${one}`,
+        middleware: [roleFirst("delete", name)],
         description:
           "Soft delete: the record stays visible to sync clients as deleted and can be restored. Requires If-Match.",
         security: bearer,
@@ -295,7 +308,6 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         const { id } = c.req.valid("param");
         const expected = requireVersion(c);
-        guard(c, "delete", name);
         const result = await storeOf(c).remove(name, id, expected, ctxOf(c, "delete"));
         if (!result.ok) throw fail(result.error);
         return c.json(view(c, name, result.value), 200);
@@ -308,6 +320,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Restore a deleted"),
         operationId: `restore${one}`,
+        middleware: [roleFirst("delete", name)],
         description: "Brings a soft-deleted record back as a new version. Requires If-Match with its ETag.",
         security: bearer,
         request: { params: IdParam(name), headers: IfMatch },
@@ -329,7 +342,6 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         const { id } = c.req.valid("param");
         const expected = requireVersion(c);
-        guard(c, "delete", name);
         const result = await storeOf(c).restore(name, id, expected, ctxOf(c, "delete"));
         if (!result.ok) throw fail(result.error);
         c.header("ETag", etagOf(result.value));
@@ -343,6 +355,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Erase for good (GDPR)"),
         operationId: `purge${one}`,
+        middleware: [roleFirst("purge", name)],
         description:
           "Removes the record and its personal data from the history; a history entry without personal data remains.",
         security: bearer,
@@ -354,7 +367,6 @@ export function entityRouter<N extends EntityName>(name: N) {
       }),
       async (c) => {
         const { id } = c.req.valid("param");
-        guard(c, "purge", name);
         const result = await storeOf(c).purge(name, id, ctxOf(c, "purge"));
         if (!result.ok) throw fail(result.error);
         return c.json(
@@ -372,6 +384,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Create"),
         operationId: `create${one}`,
+        middleware: [roleFirst("create", name)],
         security: bearer,
         request: {
           headers: IdempotencyKey,
@@ -393,7 +406,6 @@ export function entityRouter<N extends EntityName>(name: N) {
         },
       }),
       async (c) => {
-        guard(c, "create", name);
         const input = c.req.valid("json");
         const created = await withIdempotency(c, async () => {
           const result = await storeOf(c).create(name, input as never, ctxOf(c, "create"));
@@ -418,6 +430,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: `Create many ${def.labelPlural.en} at once, all or nothing`,
         operationId: `create${many}Batch`,
+        middleware: [roleFirst("create", name)],
         description:
           "Checks every row with the domain's rules. With `dry_run=true` nothing is written. Otherwise the rows are written in one transaction, and only if every row is valid.",
         security: bearer,
@@ -441,19 +454,30 @@ export function entityRouter<N extends EntityName>(name: N) {
         },
       }),
       async (c) => {
-        // The role decides first: someone who may not create these gets 403, not a report on their rows.
-        guard(c, "create", name);
         const { items } = c.req.valid("json");
         const dryRun = c.req.valid("query").dry_run === "true";
         const locale = c.get("locale");
         const principal = c.get("principal");
-        const checked = items.map((item, index) => {
-          const parsed = validate(def.Create, item, locale);
-          if (!parsed.ok)
-            return { index, ok: false, errors: [...(parsed.error.details ?? [])] as IssueDetail[] };
-          // A row the caller may not write (a partner's row for another actor) refuses the whole batch.
-          if (!can(principal, "create", name, parsed.value as object)) throw new ProblemError("forbidden");
-          return { index, ok: true };
+        // A row the caller may not write (a partner's row for another actor, or one that names no
+        // actor) refuses the whole batch, whether or not the row is valid otherwise.
+        const rowOf = (item: unknown) => (item !== null && typeof item === "object" ? item : {});
+        if (items.some((item) => !can(principal, "create", name, rowOf(item))))
+          throw new ProblemError("forbidden");
+        const parsed = items.map((item) => validate(def.Create, item, locale));
+        const valid = parsed.flatMap((row, index) => (row.ok ? [{ index, input: row.value as object }] : []));
+        // References, nested ones too, must name records of the caller's tenant: checked for every
+        // valid row, so a dry run reports what the write would refuse.
+        const missing = await storeOf(c).missingReferences(
+          name,
+          valid.map((row) => row.input),
+          { locale },
+        );
+        const unresolved = new Map(valid.map((row, i) => [row.index, missing[i] ?? []]));
+        const checked = parsed.map((row, index) => {
+          const errors: IssueDetail[] = row.ok
+            ? (unresolved.get(index) ?? [])
+            : [...(row.error.details ?? [])];
+          return errors.length ? { index, ok: false, errors } : { index, ok: true };
         });
         const allValid = checked.every((r) => r.ok);
         if (dryRun || !allValid) return c.json({ dryRun, ok: allValid, results: checked }, 200);
@@ -479,6 +503,7 @@ export function entityRouter<N extends EntityName>(name: N) {
         tags: [tag],
         summary: summary("Change"),
         operationId: `update${one}`,
+        middleware: [roleFirst("update", name)],
         description:
           "JSON Merge Patch: fields left out stay, `null` clears an optional field. Requires If-Match. A patch that changes nothing makes no new version.",
         security: bearer,
@@ -506,7 +531,6 @@ export function entityRouter<N extends EntityName>(name: N) {
       async (c) => {
         const { id } = c.req.valid("param");
         const expected = requireVersion(c);
-        guard(c, "update", name);
         // Validated once by the route; the store checks the resulting record and the permission on
         // the locked row (before and after the change) in the same transaction that writes it.
         const result = await storeOf(c).update(
