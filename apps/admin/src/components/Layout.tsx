@@ -1,3 +1,4 @@
+import { can } from "@oha/domain";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { useSession } from "../auth/session.js";
@@ -10,7 +11,7 @@ import { LanguageSwitch } from "./LanguageSwitch.js";
 export function Layout() {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { me, signOut } = useSession();
+  const { me, principal, signOut } = useSession();
   const links = [
     { to: "/", label: t("nav.home"), end: true },
     ...primaryResources.map((r) => ({
@@ -20,7 +21,10 @@ export function Layout() {
     })),
     { to: "/action-items", label: t("nav.actionItems"), end: false },
     { to: "/reports", label: t("nav.reports"), end: false },
-    { to: "/import", label: t("nav.import"), end: false },
+    // Only who may import records gets the way to the import.
+    ...(principal && can(principal, "import", "measure")
+      ? [{ to: "/import", label: t("nav.import"), end: false }]
+      : []),
     { to: "/areas", label: t("nav.all"), end: false },
   ];
   return (
