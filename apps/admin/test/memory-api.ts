@@ -28,6 +28,7 @@ import {
   upcomingMeetings,
   updateRecord,
   type VerificationInput,
+  viewOf,
 } from "@oha/domain";
 import { ApiError } from "../src/api/problem.js";
 import type { AnyRecord, Api, BatchResult, HistoryEntry, ListQuery, Me } from "../src/api/types.js";
@@ -163,7 +164,7 @@ export class MemoryApi implements Api {
           for (const f of query.fields ?? []) if (f in r) out[f] = r[f];
           return out as AnyRecord;
         })
-      : page;
+      : page.map((r) => viewOf(name, r as never, this.today()) as AnyRecord);
     return { items: projected as never[], total: items.length, limit, offset };
   }
 
@@ -174,7 +175,8 @@ export class MemoryApi implements Api {
     if (!record || record.entity !== name || record.deleted)
       throw new ApiError("http", { status: 404, title: titles.not_found });
     const { entity: _entity, ...rest } = record;
-    return rest as never;
+    // With its figures on the test clock's day, as the server serves a record.
+    return viewOf(name, rest as never, this.today()) as never;
   }
 
   async create(name: EntityName, input: unknown) {

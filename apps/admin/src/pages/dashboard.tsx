@@ -282,7 +282,14 @@ function Alerts() {
   const shown = groups.filter((g) => g.props.children.length > 0);
   return (
     <Section id="alerts" title={t("dashboard.alertsTitle")}>
-      {failed?.error ? <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} /> : null}
+      {failed?.error ? (
+        <ProblemAlert
+          error={failed.error}
+          onRetry={() => {
+            for (const q of queries) if (q.error) void q.refetch();
+          }}
+        />
+      ) : null}
       {loading ? <Loading /> : null}
       {!loading && !failed ? (
         shown.length ? (
