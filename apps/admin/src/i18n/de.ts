@@ -594,6 +594,7 @@ export const de = {
     noItems: "Keine offenen Aufgaben.",
     due: "fällig am {{date}}",
     markDone: "Als erledigt markieren",
+    markDoneOf: "Als erledigt markieren: {{title}}",
     marked: "Erledigt: {{title}}",
     meetings: "Nächste Sitzungen meiner Gremien",
     measures: "Meine Angebote",

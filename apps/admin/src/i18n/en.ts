@@ -587,6 +587,7 @@ export const en: Strings<typeof de> = {
     noItems: "No open action items.",
     due: "due on {{date}}",
     markDone: "Mark as done",
+    markDoneOf: "Mark as done: {{title}}",
     marked: "Done: {{title}}",
     meetings: "Next meetings of my bodies",
     measures: "My offers",

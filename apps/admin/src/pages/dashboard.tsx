@@ -445,7 +445,9 @@ function RegionAndOffice() {
                       ? entry.from.slice(0, 4)
                       : entry.to === null
                         ? t("dashboard.sinceYear", { year: entry.from.slice(0, 4) })
-                        : `${entry.from.slice(0, 4)}–${entry.to.slice(0, 4)}`}
+                        : entry.to.slice(0, 4) === entry.from.slice(0, 4)
+                          ? entry.from.slice(0, 4)
+                          : `${entry.from.slice(0, 4)}–${entry.to.slice(0, 4)}`}
                   </span>{" "}
                   <span className="what">
                     {entry.kind === "staffing"

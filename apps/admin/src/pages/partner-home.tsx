@@ -39,6 +39,7 @@ function MyActionItems({ actorId }: { actorId: string }) {
               <button
                 type="button"
                 className="button secondary"
+                aria-label={t("partnerHome.markDoneOf", { title: open.item.title })}
                 disabled={complete.isPending}
                 onClick={() =>
                   complete.mutate(
@@ -48,7 +49,6 @@ function MyActionItems({ actorId }: { actorId: string }) {
                 }
               >
                 {t("partnerHome.markDone")}
-                <span className="visually-hidden">: {open.item.title}</span>
               </button>
             </li>
           ))}
