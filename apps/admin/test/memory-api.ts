@@ -1,19 +1,34 @@
 import {
   type Affiliation,
+  assessContinuity,
+  assessNetworkHealth,
+  assessParticipation,
+  assessStandards,
+  canCompleteActionItem,
   createRecord,
   deleteRecord,
   type EntityName,
+  emptyNetwork,
   entities,
+  entityNames,
+  findEndingSoon,
   type HandoverInput,
+  indicatorTrends,
+  type Meeting,
   type Membership,
+  type Network,
+  openActionItems,
+  planActionItemCompletion,
   planHandover,
   planSignature,
   planVerification,
   type Role,
   restoreRecord,
   type SignatureInput,
+  upcomingMeetings,
   updateRecord,
   type VerificationInput,
+  viewOf,
 } from "@oha/domain";
 import { ApiError } from "../src/api/problem.js";
 import type {
@@ -160,7 +175,7 @@ export class MemoryApi implements Api {
           for (const f of query.fields ?? []) if (f in r) out[f] = r[f];
           return out as AnyRecord;
         })
-      : page;
+      : page.map((r) => viewOf(name, r as never, this.today()) as AnyRecord);
     return { items: projected as never[], total: items.length, limit, offset };
   }
 
@@ -171,7 +186,8 @@ export class MemoryApi implements Api {
     if (!record || record.entity !== name || record.deleted)
       throw new ApiError("http", { status: 404, title: titles.not_found });
     const { entity: _entity, ...rest } = record;
-    return rest as never;
+    // With its figures on the test clock's day, as the server serves a record.
+    return viewOf(name, rest as never, this.today()) as never;
   }
 
   async create(name: EntityName, input: unknown) {
@@ -426,6 +442,56 @@ export class MemoryApi implements Api {
         updated: options.dryRun ? 0 : taken.filter((i) => i.status === "changed").length,
       },
     };
+  }
+
+  /** The test clock's day: the analyses' reference date, as the server takes today's. */
+  today(): string {
+    return new Date(this.clock).toISOString().slice(0, 10);
+  }
+
+  /** Every live record, as the network the server's analyses read. */
+  network(): Network {
+    const network = emptyNetwork();
+    for (const name of entityNames) (network[name] as AnyRecord[]) = this.all(name);
+    return network;
+  }
+
+  private analyse<T>(name: string, compute: (network: Network, asOf: string) => T): Promise<T> {
+    this.guard();
+    this.calls.push({ method: "analytics", name });
+    // Through JSON, as the answer travels.
+    return Promise.resolve(JSON.parse(JSON.stringify(compute(this.network(), this.today()))) as T);
+  }
+
+  /** The analyses as the server computes them: the domain's functions over the records in memory. */
+  readonly analytics: Api["analytics"] = {
+    health: () => this.analyse("health", (n, asOf) => assessNetworkHealth(n, { asOf })),
+    participation: () => this.analyse("participation", (n, asOf) => assessParticipation(n, { asOf })),
+    continuity: () => this.analyse("continuity", (n, asOf) => assessContinuity(n, { asOf })),
+    standards: () => this.analyse("standards", (n, asOf) => assessStandards(n, { asOf })),
+    deadlines: () => this.analyse("deadlines", (n, asOf) => findEndingSoon(n, { asOf })),
+    indicators: () => this.analyse("indicators", (n, asOf) => indicatorTrends(n, { asOf })),
+    meetings: (actorId?: string) =>
+      this.analyse("meetings", (n, asOf) => upcomingMeetings(n, { asOf, actorId })),
+  };
+
+  async openActionItems(ownerActorId?: string) {
+    this.guard();
+    this.calls.push({ method: "openActionItems", ...(ownerActorId ? { id: ownerActorId } : {}) });
+    return openActionItems(this.network().meeting, this.today(), { ownerActorId });
+  }
+
+  /** The completion as the server runs it: the domain's rule for who may, then its command. */
+  async completeActionItem(meetingId: string, itemId: string, meetingVersion: number) {
+    this.guard();
+    const meeting = (await this.get("meeting", meetingId)) as Meeting;
+    const item = meeting.actionItems.find((i) => i.id === itemId);
+    if (item && !canCompleteActionItem(this.principal, item))
+      throw new ApiError("http", { status: 403, title: "Dafür fehlt die Berechtigung." });
+    const plan = planActionItemCompletion(meeting, itemId, {}, this.today());
+    if (!plan.ok) throw new ApiError("http", { status: 409, title: plan.error.message });
+    this.calls.push({ method: "completeActionItem", name: "meeting", id: itemId, version: meetingVersion });
+    return this.update("meeting", meetingId, meetingVersion, plan.value) as never;
   }
 
   /** The calls of one method. */

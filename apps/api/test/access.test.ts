@@ -44,6 +44,7 @@ const subresourceBodies: Record<string, unknown> = {
   },
   "POST /meetings/:id/decisions": { text: "Fremder Beschluss" },
   "POST /meetings/:id/action-items": { title: "Fremde Aufgabe" },
+  "POST /meetings/:id/action-items/:itemId/done": {},
   "POST /agreements/:id/signatures": { actorId: osterodeIds.actors.ihk, signedOn: "2025-01-01" },
   "GET /agreements/:id/goals": undefined,
   "PUT /standards/:id/adoptions": { actorId: osterodeIds.actors.ihk, status: "adopted" },

@@ -2,14 +2,17 @@
 // @oha/domain, and what they answer on a seeded tenant parses with those very schemas.
 import {
   ContinuityAssessment,
+  EndingSoon,
   GoalProgressReport,
   GoalRealisation,
+  IndicatorTrends,
   MeasureRealisation,
   NetworkHealth,
   ParticipationAssessment,
   RoundAnalysis,
   RoundTrend,
   StandardsAssessment,
+  UpcomingMeetings,
 } from "@oha/domain";
 import { osterodeExample } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +77,24 @@ const routes = [
     schema: z.strictObject({ analysis: RoundAnalysis, trend: RoundTrend.optional() }),
   },
   { path: "/health", query: "health?as_of=2024-06-30", component: "NetworkHealth", schema: NetworkHealth },
+  {
+    path: "/deadlines",
+    query: "deadlines?as_of=2026-03-01",
+    component: "EndingSoon",
+    schema: EndingSoon,
+  },
+  {
+    path: "/indicators",
+    query: "indicators?as_of=2024-01-31",
+    component: "IndicatorTrends",
+    schema: IndicatorTrends,
+  },
+  {
+    path: "/meetings",
+    query: "meetings?as_of=2024-03-01",
+    component: "UpcomingMeetings",
+    schema: UpcomingMeetings,
+  },
 ] as const;
 
 const pglite = backends.find((b) => b.name === "pglite");

@@ -1,6 +1,6 @@
 // The analytics routes: each answers with the domain's analysis of the caller's tenant, and an
 // overlap review dismisses a pair until a field that makes it redundant changes.
-import { findOverlaps } from "@oha/domain";
+import { findEndingSoon, findOverlaps, indicatorTrends, upcomingMeetings } from "@oha/domain";
 import { osterodeExample } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, openTestApp, problemOf, type Rec, type TestApp } from "./harness.js";
@@ -20,6 +20,25 @@ describe.each(backends)("analytics on $name", (backend) => {
     expect(reply.status, `${path}: ${reply.text.slice(0, 300)}`).toBe(200);
     return reply.body;
   };
+
+  it("answers the steering figures as the domain computes them on the example", async () => {
+    expect(await read("deadlines?as_of=2026-03-01")).toEqual(
+      findEndingSoon(osterodeExample, { asOf: "2026-03-01" }),
+    );
+    const wide = await read<{ withinDays: number; agreements: unknown[] }>(
+      "deadlines?as_of=2026-03-01&within_days=3650",
+    );
+    expect(wide.withinDays).toBe(3650);
+    expect(await read("indicators?as_of=2024-01-31")).toEqual(
+      indicatorTrends(osterodeExample, { asOf: "2024-01-31" }),
+    );
+    const partner = osterodeExample.seat[0]?.actorId ?? "";
+    expect(await read(`meetings?as_of=2024-03-01&actor_id=${partner}&limit=1`)).toEqual(
+      upcomingMeetings(osterodeExample, { asOf: "2024-03-01", actorId: partner, limit: 1 }),
+    );
+    const bad = await t.request("GET", "/api/v1/analytics/deadlines?within_days=0", { key: t.keys.viewer });
+    expect(bad.status).toBe(400);
+  });
 
   it("finds the same overlaps as the domain does on the example", async () => {
     const body = await read<Overlaps>("overlaps");

@@ -2,7 +2,15 @@
 // standard adoptions and reviews; the responses of a reconciliation round.
 import { osterodeExample, osterodeIds } from "@oha/domain/example";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, openTestApp, problemOf, type Rec, type TestApp } from "./harness.js";
+import {
+  backends,
+  openTestApp,
+  otherActorId,
+  partnerActorId,
+  problemOf,
+  type Rec,
+  type TestApp,
+} from "./harness.js";
 
 type Meeting = Rec & {
   attendance: { contactId: string; status: string }[];
@@ -128,6 +136,74 @@ describe.each(backends)("sub-resources on $name", (backend) => {
       expect(byClock.body.items.find((i) => i.item.id === added.id)?.overdue).toBe(false);
       const bad = await t.request("GET", "/api/v1/action-items?as_of=tomorrow", { key: t.keys.viewer });
       expect(bad.status).toBe(400);
+    });
+
+    it("lets a partner mark its own action item done, and nothing else of the meeting", async () => {
+      const other = osterodeExample.meeting[1]!;
+      const otherPath = `/api/v1/meetings/${other.id}`;
+      const { etag } = await get<Meeting>(otherPath);
+      const added = await send<Meeting>(
+        "POST",
+        `${otherPath}/action-items`,
+        { title: "Angebotsdaten prüfen", ownerActorId: partnerActorId, due: "2020-03-31" },
+        etag,
+      );
+      expect(added.status, added.text).toBe(200);
+      const foreign = await send<Meeting>(
+        "POST",
+        `${otherPath}/action-items`,
+        { title: "Fremde Aufgabe", ownerActorId: otherActorId },
+        added.headers.get("etag") ?? "",
+      );
+      const own = added.body.actionItems.at(-1)!;
+      const theirs = foreign.body.actionItems.at(-1)!;
+      let version = foreign.headers.get("etag") ?? "";
+
+      type Open = { items: { meetingId: string; meetingVersion: number; item: { id: string } }[] };
+      const mine = await t.request<Open>("GET", `/api/v1/action-items?owner_actor_id=${partnerActorId}`, {
+        key: t.keys.partner,
+      });
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.map((i) => i.item.id)).toEqual([own.id]);
+      expect(`"${mine.body.items[0]?.meetingVersion}"`).toBe(version);
+
+      const done = (id: string, key: string, json?: unknown, ifMatch = version) =>
+        t.request<Meeting & { actionItems: { id: string; status: string; doneOn?: string }[] }>(
+          "POST",
+          `${otherPath}/action-items/${id}/done`,
+          { key, ...(json === undefined ? {} : { json }), headers: ifMatch ? { "if-match": ifMatch } : {} },
+        );
+      expect((await done(theirs.id, t.keys.partner)).status).toBe(403);
+      expect((await done(own.id, t.keys.viewer)).status).toBe(403);
+      expect((await done(own.id, t.keys.partner, undefined, "")).status).toBe(428);
+      expect((await done(own.id, t.keys.partner, undefined, '"1"')).status).toBe(412);
+      expect((await done("tsk_000000000999", t.keys.partner)).status).toBe(404);
+      expect((await done(own.id, t.keys.partner, { doneOn: "2999-01-01" })).status).toBe(400);
+      expect((await done(own.id, t.keys.partner, { doneOn: "gestern" })).status).toBe(400);
+
+      const completed = await done(own.id, t.keys.partner, { doneOn: "2020-03-30" });
+      expect(completed.status, completed.text).toBe(200);
+      const items = completed.body.actionItems;
+      expect(items.find((i) => i.id === own.id)).toMatchObject({ status: "done", doneOn: "2020-03-30" });
+      expect(items.find((i) => i.id === theirs.id)).toMatchObject({ status: "open" });
+      version = completed.headers.get("etag") ?? "";
+      expect(version).not.toBe(foreign.headers.get("etag"));
+
+      // The same partner still may not change the meeting or its items otherwise.
+      const edit = await t.request("PATCH", otherPath, {
+        key: t.keys.partner,
+        json: { title: "Umbenannt" },
+        headers: { "if-match": version },
+      });
+      expect(edit.status).toBe(403);
+      // A coordinator may complete any item; the history names who did.
+      const byCoordinator = await done(theirs.id, t.keys.coordinator);
+      expect(byCoordinator.status, byCoordinator.text).toBe(200);
+      expect(byCoordinator.body.actionItems.find((i) => i.id === theirs.id)?.status).toBe("done");
+      const after = await t.request<Open>("GET", `/api/v1/action-items?owner_actor_id=${partnerActorId}`, {
+        key: t.keys.partner,
+      });
+      expect(after.body.items).toEqual([]);
     });
   });
 

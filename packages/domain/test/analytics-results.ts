@@ -9,12 +9,15 @@ import {
   assessStandards,
   compareReconciliationRounds,
   coverageMatrix,
+  findEndingSoon,
   findOverlaps,
   goalRealisation,
   goalRealisationFromReport,
+  indicatorTrends,
   measureRealisation,
   reconciliationHistory,
   rollUpGoalProgress,
+  upcomingMeetings,
 } from "../src/analytics/index.js";
 import type { AnalysisName } from "../src/analytics/reads.js";
 import { osterodeExample } from "../src/example/index.js";
@@ -90,6 +93,7 @@ function edgeCases(): Network {
     code: "QUOTE",
     name: "Übergangsquote in Ausbildung",
     unit: "percent",
+    unitLabel: "% der Abgänger",
     direction: "higher_is_better",
     source: "Statistik",
   });
@@ -117,7 +121,45 @@ function edgeCases(): Network {
       }),
     ],
     membership: [term(1, "2020-01-01", "2024-06-30"), term(2, "2024-03-01")],
+    agreement: [
+      make("agreement", 1, {
+        title: "Kooperationsvereinbarung Übergang Schule–Beruf",
+        status: "in_force",
+        partyActorIds: [id("actor", 1)],
+        signatures: [{ actorId: id("actor", 1), signedOn: "2021-12-01" }],
+        validFrom: "2022-01-01",
+        validTo: "2025-03-31",
+      }),
+    ],
+    coordinationOffice: [
+      make("coordinationOffice", 1, {
+        name: "Koordinierungsstelle",
+        staffing: [
+          {
+            from: "2022-01-01",
+            posts: 1,
+            funding: "programme",
+            fundingProgrammeIds: [id("fundingProgramme", 1)],
+          },
+        ],
+      }),
+    ],
+    fundingProgramme: [
+      make("fundingProgramme", 1, {
+        name: "Landesprogramm Übergangsmanagement",
+        funder: "Land",
+        funderLevel: "state",
+        from: "2022-01-01",
+        to: "2025-02-28",
+      }),
+    ],
     meeting: [
+      make("meeting", 3, {
+        bodyId: id("body", 1),
+        title: "Sitzung im neuen Jahr",
+        start: "2025-02-11T14:00:00+01:00",
+        location: "Kreishaus",
+      }),
       make("meeting", 1, {
         bodyId: id("body", 1),
         title: "Sitzung ohne Anwesenheitsliste",
@@ -136,7 +178,10 @@ function edgeCases(): Network {
       }),
     ],
     indicator: [indicator],
-    observation: [observation],
+    observation: [
+      observation,
+      make("observation", 2, { indicatorId: id("indicator", 1), date: "2022-12-31", value: 70 }),
+    ],
     goal: [
       goal(1, { level: "strategic" }),
       goal(2, { parentGoalId: id("goal", 1) }),
@@ -246,6 +291,19 @@ export function resultsOf({ network, asOf }: Dataset): AnalysisResult[] {
       })),
     ),
     { analysis: "assessNetworkHealth", how: "default", result: assessNetworkHealth(network, { asOf }) },
+    { analysis: "findEndingSoon", how: "default", result: findEndingSoon(network, { asOf }) },
+    {
+      analysis: "findEndingSoon",
+      how: "ten years ahead",
+      result: findEndingSoon(network, { asOf, withinDays: 3650 }),
+    },
+    { analysis: "indicatorTrends", how: "default", result: indicatorTrends(network, { asOf }) },
+    { analysis: "upcomingMeetings", how: "default", result: upcomingMeetings(network, { asOf }) },
+    {
+      analysis: "upcomingMeetings",
+      how: "the first partner's bodies",
+      result: upcomingMeetings(network, { asOf, actorId: network.seat[0]?.actorId }),
+    },
     {
       analysis: "findOverlaps",
       how: "with the network's reviews",

@@ -197,3 +197,51 @@ export function useSign() {
     onError: (error, args) => refreshOnConflict(client, "agreement", args.id, error),
   });
 }
+
+/** Query keys of the analyses: any change of records may change them, so they are refreshed together. */
+export const analyticsKeys = {
+  all: ["analytics"] as const,
+  of: (name: string, ...params: string[]) => ["analytics", name, ...params] as const,
+  actionItems: (ownerActorId?: string) => ["analytics", "actionItems", ownerActorId ?? ""] as const,
+};
+
+/**
+ * One analysis of the tenant's network, as the server computes it.
+ *
+ * @example
+ * const health = useAnalysis("health", (api) => api.analytics.health());
+ */
+export function useAnalysis<T>(name: string, load: (api: Api) => Promise<T>, ...params: string[]) {
+  const api = useApi();
+  return useQuery({ queryKey: analyticsKeys.of(name, ...params), queryFn: () => load(api) });
+}
+
+/** The open action items, of everyone or of one partner. */
+export function useOpenActionItems(ownerActorId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: analyticsKeys.actionItems(ownerActorId),
+    queryFn: () => api.openActionItems(ownerActorId),
+  });
+}
+
+/** Marks an action item done; meetings and the analyses that read them are refreshed. */
+export function useCompleteActionItem() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { meetingId: string; itemId: string; meetingVersion: number }) =>
+      api.completeActionItem(args.meetingId, args.itemId, args.meetingVersion),
+    onSuccess: (meeting) => {
+      client.setQueryData(keys.record("meeting", meeting.id), meeting);
+      return Promise.all([
+        invalidate(client, "meeting"),
+        client.invalidateQueries({ queryKey: analyticsKeys.all }),
+      ]);
+    },
+    onError: (error, args) => {
+      refreshOnConflict(client, "meeting", args.meetingId, error);
+      void client.invalidateQueries({ queryKey: analyticsKeys.all });
+    },
+  });
+}

@@ -6,6 +6,7 @@ import {
   type HandoverInput,
   type HistoryEntry,
   type Me,
+  type OpenActionItem,
   type SignatureInput,
   type VerificationInput,
 } from "@oha/domain";
@@ -169,6 +170,30 @@ export function httpApi(options: HttpApiOptions): Api {
           method: "POST",
           headers: { ...headers(), "Content-Type": "application/json" },
           body: JSON.stringify({ package: pkg, ...(take ? { take: [...take] } : {}) }),
+        }),
+      ),
+    analytics: {
+      health: () => call(() => v1.analytics.health.$get({ query: {} })),
+      participation: () => call(() => v1.analytics.participation.$get({ query: {} })),
+      continuity: () => call(() => v1.analytics.continuity.$get({ query: {} })),
+      standards: () => call(() => v1.analytics.standards.$get({ query: {} })),
+      deadlines: () => call(() => v1.analytics.deadlines.$get({ query: {} })),
+      indicators: () => call(() => v1.analytics.indicators.$get({ query: {} })),
+      meetings: (actorId?: string) =>
+        call(() => v1.analytics.meetings.$get({ query: actorId ? { actor_id: actorId } : {} })),
+    },
+    openActionItems: async (ownerActorId?: string) =>
+      (
+        await call<{ items: OpenActionItem[] }>(() =>
+          v1["action-items"].$get({ query: ownerActorId ? { owner_actor_id: ownerActorId } : {} }),
+        )
+      ).items,
+    completeActionItem: (meetingId: string, itemId: string, meetingVersion: number) =>
+      call(() =>
+        v1.meetings[":id"]["action-items"][":itemId"].done.$post({
+          param: { id: meetingId, itemId },
+          header: ifMatch(meetingVersion),
+          json: {},
         }),
       ),
   };

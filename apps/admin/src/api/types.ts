@@ -1,16 +1,25 @@
 import type { Client } from "@oha/api/client";
 import type {
   BatchResult,
+  ContinuityAssessment,
+  EndingSoon,
   EntityCreate,
   EntityName,
   EntityPatch,
   EntityRecord,
   HandoverInput,
   HistoryEntry,
+  IndicatorTrends,
   Me,
   Measure,
+  Meeting,
+  NetworkHealth,
+  OpenActionItem,
   Page,
+  ParticipationAssessment,
   SignatureInput,
+  StandardsAssessment,
+  UpcomingMeetings,
   VerificationInput,
 } from "@oha/domain";
 import type { InferResponseType } from "hono/client";
@@ -110,4 +119,22 @@ export interface Api {
     pkg: unknown,
     options: { readonly dryRun: boolean; readonly take?: readonly string[] },
   ): Promise<TransferImportResult>;
+  /** The analyses of the tenant's network the start pages show, computed by the server. */
+  analytics: AnalyticsApi;
+  /** Open action items across meetings, oldest due date first; with an actor, only its own. */
+  openActionItems(ownerActorId?: string): Promise<OpenActionItem[]>;
+  /** Marks an action item done today (If-Match with the meeting's version). */
+  completeActionItem(meetingId: string, itemId: string, meetingVersion: number): Promise<Meeting>;
+}
+
+/** The analyses behind the start pages (`/api/v1/analytics/*`). */
+export interface AnalyticsApi {
+  health(): Promise<NetworkHealth>;
+  participation(): Promise<ParticipationAssessment>;
+  continuity(): Promise<ContinuityAssessment>;
+  standards(): Promise<StandardsAssessment>;
+  deadlines(): Promise<EndingSoon>;
+  indicators(): Promise<IndicatorTrends>;
+  /** The next meetings of every body, or of the bodies an actor sits in. */
+  meetings(actorId?: string): Promise<UpcomingMeetings>;
 }

@@ -25,7 +25,10 @@ export function Layout() {
     ...(principal && can(principal, "manage", "apiKey")
       ? [{ to: "/access", label: t("nav.access"), end: false }]
       : []),
-    { to: "/import", label: t("nav.import"), end: false },
+    // Only who may import records gets the way to the import.
+    ...(principal && can(principal, "import", "measure")
+      ? [{ to: "/import", label: t("nav.import"), end: false }]
+      : []),
     { to: "/areas", label: t("nav.all"), end: false },
   ];
   return (

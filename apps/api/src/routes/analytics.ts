@@ -10,11 +10,15 @@ import {
   CoverageResult,
   compareReconciliationRounds,
   coverageMatrix,
+  EndingSoon,
+  findEndingSoon,
   findOverlaps,
   GoalProgressReport,
   GoalRealisation,
   goalRealisationFromReport,
+  IndicatorTrends,
   IsoDate,
+  indicatorTrends,
   MeasureCategory,
   MeasureRealisation,
   measureRealisation,
@@ -29,6 +33,8 @@ import {
   rollUpGoalProgress,
   StandardsAssessment,
   TargetGroup,
+  UpcomingMeetings,
+  upcomingMeetings,
 } from "@oha/domain";
 import type { Context } from "hono";
 import { cachedForTenant } from "../cache.js";
@@ -67,6 +73,9 @@ const reads = {
   standards: analysisReads.assessStandards,
   reconciliation: analysisReads.analyseReconciliationRound,
   health: analysisReads.assessNetworkHealth,
+  deadlines: analysisReads.findEndingSoon,
+  indicators: analysisReads.indicatorTrends,
+  meetings: analysisReads.upcomingMeetings,
 } as const;
 
 /** The part of the tenant's network an analysis reads, loaded in one transaction. */
@@ -409,6 +418,106 @@ export function analyticsRoutes() {
         const date = asOf(c, c.req.valid("query").as_of);
         const result = await analyse(c, "health", { date }, (net) =>
           assessNetworkHealth(net, { asOf: date }),
+        );
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/deadlines",
+        operationId: "getEndingSoon",
+        tags: ["Analytics"],
+        summary:
+          "Agreements and funding programmes ending soon / Bald endende Vereinbarungen und Förderungen",
+        security: bearer,
+        request: {
+          query: AsOf.extend({
+            within_days: z.coerce
+              .number()
+              .int()
+              .min(1)
+              .max(3650)
+              .optional()
+              .meta({ description: "How many days ahead to look (default 180)." }),
+          }),
+        },
+        responses: {
+          200: {
+            description: "Agreements and programmes whose end lies within the horizon, soonest first",
+            content: { "application/json": { schema: EndingSoon } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const q = c.req.valid("query");
+        const date = asOf(c, q.as_of);
+        const result = await analyse(c, "deadlines", { date, within: q.within_days }, (net) =>
+          findEndingSoon(net, { asOf: date, ...(q.within_days ? { withinDays: q.within_days } : {}) }),
+        );
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/indicators",
+        operationId: "getIndicatorTrends",
+        tags: ["Analytics"],
+        summary: "Indicators with their trend / Kennzahlen und ihre Entwicklung",
+        security: bearer,
+        request: { query: AsOf },
+        responses: {
+          200: {
+            description: "Every indicator's whole-region series, latest change and trend",
+            content: { "application/json": { schema: IndicatorTrends } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const date = asOf(c, c.req.valid("query").as_of);
+        const result = await analyse(c, "indicators", { date }, (net) =>
+          indicatorTrends(net, { asOf: date }),
+        );
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/meetings",
+        operationId: "getUpcomingMeetings",
+        tags: ["Analytics"],
+        summary: "Next meetings / Nächste Sitzungen",
+        security: bearer,
+        request: {
+          query: AsOf.extend({
+            actor_id: z
+              .string()
+              .optional()
+              .meta({ description: "Only the bodies this partner sits in on the reference date." }),
+            limit: z.coerce.number().int().min(1).max(100).optional().meta({ description: "Default 10." }),
+          }),
+        },
+        responses: {
+          200: {
+            description: "The next meetings, soonest first, and past meetings without a recorded outcome",
+            content: { "application/json": { schema: UpcomingMeetings } },
+          },
+          ...readProblems,
+        },
+      }),
+      async (c) => {
+        const q = c.req.valid("query");
+        const date = asOf(c, q.as_of);
+        const result = await analyse(c, "meetings", { date, actor: q.actor_id, limit: q.limit }, (net) =>
+          upcomingMeetings(net, {
+            asOf: date,
+            ...(q.actor_id ? { actorId: q.actor_id } : {}),
+            ...(q.limit ? { limit: q.limit } : {}),
+          }),
         );
         return c.json(result, 200);
       },

@@ -1,25 +1,44 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  ActionItem,
+  ActionItemCompletion,
   ActionItemInput,
   Adoption,
   Attendance,
   addActionItem,
   addDecision,
   addReview,
+  canCompleteActionItem,
   DecisionInput,
   EffectivenessReview,
   entities,
+  err,
+  errorTitles,
   IsoDate,
   type Meeting,
   openActionItems,
+  planActionItemCompletion,
   recordAttendance,
   setAdoption,
+  staleVersionError,
+  viewOf,
   viewSchema,
 } from "@oha/domain";
 import type { AppEnv } from "../env.js";
 import { validationHook } from "../http.js";
-import { problemResponses } from "../problems.js";
-import { bearer, changeWith, fail, guard, IfMatch, storeOf, today } from "./support.js";
+import { ProblemError, problemResponses } from "../problems.js";
+import {
+  bearer,
+  changeWith,
+  ctxOf,
+  etagOf,
+  fail,
+  guard,
+  IfMatch,
+  requireVersion,
+  storeOf,
+  today,
+} from "./support.js";
 
 const IdParam = z.object({ id: z.string().meta({ param: { name: "id", in: "path" } }) });
 const changeProblems = problemResponses(
@@ -41,8 +60,9 @@ const OpenActionItem = z
   .object({
     meetingId: z.string(),
     meetingTitle: z.string(),
+    meetingVersion: z.int().meta({ description: "The meeting's version, for the If-Match of a change." }),
     bodyId: z.string(),
-    item: z.unknown(),
+    item: ActionItem,
     overdue: z.boolean(),
   })
   .meta({ id: "OpenActionItem" });
@@ -145,6 +165,10 @@ export function subresourceRoutes() {
         request: {
           query: z.object({
             as_of: IsoDate.optional().meta({ description: "Reference date for 'overdue' (default today)." }),
+            owner_actor_id: z
+              .string()
+              .optional()
+              .meta({ description: "Only the items assigned to this partner." }),
           }),
         },
         responses: {
@@ -165,8 +189,76 @@ export function subresourceRoutes() {
           meetings.push(...page.value.items);
           cursor = page.value.nextCursor;
         } while (cursor);
-        const asOf = c.req.valid("query").as_of ?? today(c);
-        return c.json({ items: openActionItems(meetings, asOf) }, 200);
+        const q = c.req.valid("query");
+        const asOf = q.as_of ?? today(c);
+        return c.json({ items: openActionItems(meetings, asOf, { ownerActorId: q.owner_actor_id }) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/meetings/{id}/action-items/{itemId}/done",
+        tags: ["Meetings"],
+        summary: "Mark an action item done / Aufgabe als erledigt markieren",
+        operationId: "completeMeetingActionItem",
+        description:
+          "Marks one action item done (today unless `doneOn` is given). Whoever may edit the meeting may do it, and a partner for the items assigned to its own actor. Requires If-Match with the meeting's ETag.",
+        security: bearer,
+        request: {
+          params: IdParam.extend({
+            itemId: z.string().meta({ param: { name: "itemId", in: "path" } }),
+          }),
+          headers: IfMatch,
+          body: { required: false, content: { "application/json": { schema: ActionItemCompletion } } },
+        },
+        responses: {
+          200: { description: "The meeting", content: { "application/json": { schema: Meetings } } },
+          ...problemResponses(
+            "validation_failed",
+            "unauthorized",
+            "forbidden",
+            "not_found",
+            "conflict",
+            "precondition_failed",
+            "precondition_required",
+          ),
+        },
+      }),
+      async (c) => {
+        const expected = requireVersion(c);
+        const { id, itemId } = c.req.valid("param");
+        const completion = c.req.valid("json") ?? {};
+        const principal = c.get("principal");
+        // Whoever could complete no item at all (a viewer, a partner without actor) is refused before any read.
+        if (!canCompleteActionItem(principal, { ownerActorId: principal.actorId }))
+          throw new ProblemError("forbidden");
+        const locale = c.get("locale");
+        const asOf = today(c);
+        const ownerOf = (meeting: object) =>
+          (meeting as Meeting).actionItems.find((item) => item.id === itemId) ?? {};
+        const result = await storeOf(c).transaction(async (tx) => {
+          const current = await tx.get("meeting", id, { forUpdate: true, locale });
+          if (!current.ok) return current;
+          if (current.value.version !== expected)
+            return err(
+              staleVersionError("meeting", id, expected, current.value.version, current.value, locale),
+            );
+          const planned = planActionItemCompletion(current.value, itemId, completion, asOf, locale);
+          if (!planned.ok) return planned;
+          if (!canCompleteActionItem(principal, ownerOf(current.value)))
+            return err({ code: "forbidden" as const, message: errorTitles.forbidden[locale] });
+          // The domain's rule for action items, on the locked meeting as it is and as it would be.
+          return tx.update("meeting", id, expected, planned.value, {
+            ...ctxOf(c, "update"),
+            authorize: (entity, before) =>
+              entity === "meeting" &&
+              before !== undefined &&
+              canCompleteActionItem(principal, ownerOf(before)),
+          });
+        });
+        if (!result.ok) throw fail(result.error);
+        c.header("ETag", etagOf(result.value));
+        return c.json(viewOf("meeting", result.value as Meeting, asOf), 200);
       },
     )
     .openapi(

@@ -1,8 +1,11 @@
 import type { z } from "zod";
 import { ContinuityAssessment } from "./continuity.js";
 import { CoverageResult } from "./coverage.js";
+import { EndingSoon } from "./deadlines.js";
 import { GoalProgressReport } from "./goals.js";
 import { NetworkHealth } from "./health.js";
+import { IndicatorTrends } from "./indicators.js";
+import { UpcomingMeetings } from "./meetings.js";
 import { OverlapResult } from "./overlaps.js";
 import { ParticipationAssessment } from "./participation.js";
 import { type AnalysisName, analysisReads } from "./reads.js";
@@ -39,4 +42,7 @@ export const analyses = {
   findOverlaps: { reads: analysisReads.findOverlaps, result: OverlapResult },
   coverageMatrix: { reads: analysisReads.coverageMatrix, result: CoverageResult },
   assessNetworkHealth: { reads: analysisReads.assessNetworkHealth, result: NetworkHealth },
+  findEndingSoon: { reads: analysisReads.findEndingSoon, result: EndingSoon },
+  indicatorTrends: { reads: analysisReads.indicatorTrends, result: IndicatorTrends },
+  upcomingMeetings: { reads: analysisReads.upcomingMeetings, result: UpcomingMeetings },
 } as const satisfies { readonly [N in AnalysisName]: AnalysisDeclaration<N> };

@@ -4,8 +4,11 @@ import { type EntityName, emptyNetwork, entityNames, type Network } from "../mod
 import { analyses } from "./analyses.js";
 import { assessContinuity } from "./continuity.js";
 import { coverageMatrix } from "./coverage.js";
+import { findEndingSoon } from "./deadlines.js";
 import { rollUpGoalProgress } from "./goals.js";
 import { assessNetworkHealth } from "./health.js";
+import { indicatorTrends } from "./indicators.js";
+import { upcomingMeetings } from "./meetings.js";
 import { findOverlaps } from "./overlaps.js";
 import { assessParticipation } from "./participation.js";
 import { type AnalysisName, analysisReads } from "./reads.js";
@@ -39,6 +42,9 @@ const runs: { readonly [N in AnalysisName]: (network: Network, asOf: string) => 
   findOverlaps: (n) => findOverlaps(n.measure, { reviews: n.overlapReview }),
   coverageMatrix: (n) => coverageMatrix(n.measure, { municipalities: n.region[0]?.municipalities ?? [] }),
   assessNetworkHealth: (n, asOf) => assessNetworkHealth(n, { asOf }),
+  findEndingSoon: (n, asOf) => findEndingSoon(n, { asOf, withinDays: 3650 }),
+  indicatorTrends: (n, asOf) => indicatorTrends(n, { asOf }),
+  upcomingMeetings: (n, asOf) => upcomingMeetings(n, { asOf, actorId: n.seat[0]?.actorId }),
 };
 const names = Object.keys(runs) as AnalysisName[];
 

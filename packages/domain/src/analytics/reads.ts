@@ -31,6 +31,9 @@ export const analysisReads = {
   // Take a list of measures rather than a network: the reviews dismiss pairs, the region names the municipalities.
   findOverlaps: ["measure", "overlapReview"],
   coverageMatrix: ["region", "measure"],
+  findEndingSoon: ["agreement", "fundingProgramme", "measure", "coordinationOffice"],
+  indicatorTrends: ["region", "indicator", "observation"],
+  upcomingMeetings: ["body", "seat", "membership", "meeting"],
   // Every entity but contacts and practice guides.
   assessNetworkHealth: [
     "region",

@@ -61,6 +61,22 @@ export function can(
 }
 
 /**
+ * Whether a principal may mark an action item of a meeting done: whoever may update meetings, and
+ * a partner for the items assigned to its own actor (`ownerActorId`), though it may not change the
+ * meeting otherwise.
+ *
+ * @example
+ * canCompleteActionItem({ role: "partner", actorId: "act_000000000001" }, { ownerActorId: "act_000000000001" }); // true
+ */
+export function canCompleteActionItem(
+  principal: Principal,
+  item: { readonly ownerActorId?: string | undefined },
+): boolean {
+  if (can(principal, "update", "meeting")) return true;
+  return principal.role === "partner" && !!principal.actorId && item.ownerActorId === principal.actorId;
+}
+
+/**
  * Which records of an entity a principal may read, as the values their fields must have, or
  * undefined when every record is readable to whoever may read the entity at all. Lists apply it
  * as a filter (so pages and totals count only what the principal sees), single reads by `can()`.

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { later, now } from "../../test/fixtures.js";
+import { can, canCompleteActionItem } from "./access.js";
 import type { Affiliation } from "./actor.js";
 import { type Agreement, agreementFigures, agreementStatusOn, missingSignatures } from "./agreement.js";
 import type { Membership } from "./body.js";
-import { dayBefore, planHandover, planOverlapReview, planSignature, planVerification } from "./commands.js";
+import {
+  dayBefore,
+  planActionItemCompletion,
+  planHandover,
+  planOverlapReview,
+  planSignature,
+  planVerification,
+} from "./commands.js";
 import { createRecord, type EntityCreate, type EntityName, type EntityRecord } from "./entities.js";
+import { ActionItem } from "./meeting.js";
 import { officeFigures } from "./office.js";
 import { regionFigures } from "./region.js";
 
@@ -254,5 +263,70 @@ describe("figures served with records", () => {
       since: "2008-01-01",
     });
     expect(figures.staffOverTime.map((s) => s.posts)).toEqual([4, 2]);
+  });
+});
+
+describe("planActionItemCompletion", () => {
+  const meeting = {
+    actionItems: ActionItem.array().parse([
+      {
+        id: "tsk_000000000001",
+        title: "Terminplan senden",
+        status: "open",
+        ownerActorId: "act_000000000001",
+      },
+      { id: "tsk_000000000002", title: "Befragung", status: "done", doneOn: "2025-01-10" },
+      { id: "tsk_000000000003", title: "Verworfen", status: "dropped" },
+    ]),
+  };
+
+  it("marks one item done today or on the day given and leaves the others alone", () => {
+    const today = planActionItemCompletion(meeting, "tsk_000000000001", {}, "2025-02-03");
+    expect(today.ok && today.value.actionItems?.map((i) => [i.status, i.doneOn])).toEqual([
+      ["done", "2025-02-03"],
+      ["done", "2025-01-10"],
+      ["dropped", undefined],
+    ]);
+    const earlier = planActionItemCompletion(
+      meeting,
+      "tsk_000000000001",
+      { doneOn: "2025-01-31" },
+      "2025-02-03",
+    );
+    expect(earlier.ok && earlier.value.actionItems?.[0]?.doneOn).toBe("2025-01-31");
+    const again = planActionItemCompletion(meeting, "tsk_000000000002", {}, "2025-02-03");
+    expect(again.ok && again.value.actionItems?.[1]?.doneOn).toBe("2025-01-10");
+  });
+
+  it("refuses an unknown or dropped item and a completion date in the future", () => {
+    const unknown = planActionItemCompletion(meeting, "tsk_000000000009", {}, "2025-02-03", "en");
+    expect(!unknown.ok && unknown.error.code).toBe("not_found");
+    const dropped = planActionItemCompletion(meeting, "tsk_000000000003", {}, "2025-02-03");
+    expect(!dropped.ok && dropped.error).toMatchObject({
+      code: "conflict",
+      message: "Eine verworfene Aufgabe kann nicht erledigt werden.",
+    });
+    const future = planActionItemCompletion(
+      meeting,
+      "tsk_000000000001",
+      { doneOn: "2025-02-04" },
+      "2025-02-03",
+    );
+    expect(!future.ok && future.error.code).toBe("validation_failed");
+  });
+});
+
+describe("canCompleteActionItem", () => {
+  const own = { ownerActorId: "act_000000000001" };
+  it("lets a partner complete only the items of its own actor, and whoever may edit meetings any item", () => {
+    expect(canCompleteActionItem({ role: "partner", actorId: "act_000000000001" }, own)).toBe(true);
+    expect(canCompleteActionItem({ role: "partner", actorId: "act_000000000002" }, own)).toBe(false);
+    expect(canCompleteActionItem({ role: "partner" }, {})).toBe(false);
+    expect(canCompleteActionItem({ role: "partner", actorId: "act_000000000001" }, {})).toBe(false);
+    expect(canCompleteActionItem({ role: "coordinator" }, own)).toBe(true);
+    expect(canCompleteActionItem({ role: "admin" }, {})).toBe(true);
+    expect(canCompleteActionItem({ role: "viewer" }, own)).toBe(false);
+    // Completing its own item gives a partner no right to change the meeting otherwise.
+    expect(can({ role: "partner", actorId: "act_000000000001" }, "update", "meeting")).toBe(false);
   });
 });

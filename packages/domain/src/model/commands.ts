@@ -24,6 +24,7 @@ import {
   type OverlapReviewCreate,
   OverlapVerdict,
 } from "./measure.js";
+import type { Meeting, MeetingPatch } from "./meeting.js";
 
 /** A change a command asks for: a new record, or a merge patch of a record at a known version. */
 export type Change =
@@ -282,3 +283,55 @@ export function planVerification(by: string, at: string): MeasurePatch {
 export const VerificationStamp = z
   .strictObject({ lastVerifiedAt: IsoDateTime, lastVerifiedBy: z.string() })
   .meta({ id: "VerificationStamp" });
+
+// ---------------------------------------------------------------------------------------------
+// Completing an action item
+
+/** What a client sends to mark an action item done: the day it was done (default: today). */
+export const ActionItemCompletion = z
+  .strictObject({
+    doneOn: IsoDate.optional().meta({
+      description: "The day the item was done; default the reference date.",
+    }),
+  })
+  .meta({ id: "ActionItemCompletion" });
+export type ActionItemCompletion = z.infer<typeof ActionItemCompletion>;
+
+const completionTexts = {
+  missing: text("Diese Aufgabe gibt es in der Sitzung nicht.", "The meeting has no such action item."),
+  dropped: text(
+    "Eine verworfene Aufgabe kann nicht erledigt werden.",
+    "A dropped action item cannot be marked done.",
+  ),
+  future: text("Das Erledigungsdatum liegt in der Zukunft.", "The completion date is in the future."),
+};
+
+/**
+ * Marks one action item of a meeting done on a day (default `asOf`) and returns the meeting's
+ * patch; the other items stay as they are. An item already done keeps its date. Refused for an
+ * unknown or dropped item, or a completion date after `asOf`. Who may do it is
+ * {@link canCompleteActionItem}'s rule.
+ *
+ * @example
+ * planActionItemCompletion(meeting, "tsk_000000000004", {}, "2025-06-30"); // ok({ actionItems: [… done …] })
+ */
+export function planActionItemCompletion(
+  meeting: Pick<Meeting, "actionItems">,
+  itemId: string,
+  input: ActionItemCompletion,
+  asOf: string,
+  locale: Locale = "de",
+): Result<MeetingPatch, DomainError> {
+  const item = meeting.actionItems.find((i) => i.id === itemId);
+  if (!item) return err({ code: "not_found", message: say(locale, completionTexts.missing) });
+  if (item.status === "dropped") return refused("conflict", locale, completionTexts.dropped);
+  const doneOn = input.doneOn ?? asOf.slice(0, 10);
+  if (doneOn > asOf.slice(0, 10))
+    return refused("validation_failed", locale, completionTexts.future, "doneOn");
+  if (item.status === "done") return ok({ actionItems: meeting.actionItems });
+  return ok({
+    actionItems: meeting.actionItems.map((i) =>
+      i.id === itemId ? { ...i, status: "done" as const, doneOn } : i,
+    ),
+  });
+}

@@ -1,5 +1,6 @@
 import { goalDataGapLabels, goalProgressSourceLabels, goalStatusLabels } from "../analytics/goals.js";
 import { healthBasisLabels, healthLevelLabels, inhibitorLevelLabels } from "../analytics/health.js";
+import { indicatorTrendKindLabels } from "../analytics/indicators.js";
 import { involvementKindLabels } from "../analytics/participation.js";
 import { statementDimensionLabels, trendDirectionLabels } from "../analytics/reconciliation.js";
 import { reviewDueBasisLabels } from "../analytics/standards.js";
@@ -79,6 +80,7 @@ export const labels = {
   IndicatorUnit: indicatorUnitLabels,
   Inhibitor: inhibitorLabels,
   InhibitorLevel: inhibitorLevelLabels,
+  IndicatorTrendKind: indicatorTrendKindLabels,
   InvolvementKind: involvementKindLabels,
   KeySystem: keySystemLabels,
   LegalFramework: legalFrameworkLabels,

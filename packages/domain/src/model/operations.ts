@@ -42,6 +42,8 @@ export function recordAttendance(
 export interface OpenActionItem {
   readonly meetingId: string;
   readonly meetingTitle: string;
+  /** The meeting's version, for the `If-Match` of a change to the item. */
+  readonly meetingVersion: number;
   readonly bodyId: string;
   readonly item: ActionItem;
   readonly overdue: boolean;
@@ -49,17 +51,24 @@ export interface OpenActionItem {
 
 /**
  * The action items of all meetings that are still open or in progress, oldest due date first;
- * items past their due date on `asOf` are marked overdue.
+ * items past their due date on `asOf` are marked overdue. With `ownerActorId`, only the items
+ * assigned to that partner.
  */
-export function openActionItems(meetings: readonly Meeting[], asOf: string): OpenActionItem[] {
+export function openActionItems(
+  meetings: readonly Meeting[],
+  asOf: string,
+  options: { readonly ownerActorId?: string | undefined } = {},
+): OpenActionItem[] {
   const out: OpenActionItem[] = [];
   for (const meeting of meetings) {
     if (meeting.deleted || meeting.status === "cancelled") continue;
     for (const item of meeting.actionItems) {
       if (item.status !== "open" && item.status !== "in_progress") continue;
+      if (options.ownerActorId !== undefined && item.ownerActorId !== options.ownerActorId) continue;
       out.push({
         meetingId: meeting.id,
         meetingTitle: meeting.title,
+        meetingVersion: meeting.version,
         bodyId: meeting.bodyId,
         item,
         overdue: !!item.due && item.due < asOf,
