@@ -28,6 +28,12 @@ export const keys = {
   everything: (name: EntityName, query: ListQuery) => ["entity", name, "everything", query] as const,
 };
 
+/** Query keys of the analyses: every write forgets them (see {@link invalidate}). */
+export const analyticsKeys = {
+  all: ["analytics"] as const,
+  of: (analysis: string, params: object = {}) => ["analytics", analysis, params] as const,
+};
+
 /** One page of a list; the previous page stays on screen while the next one loads. */
 export function useList<N extends UiEntity>(name: N, query: ListQuery, enabled = true) {
   const api = useApi();
@@ -84,7 +90,11 @@ export function useHistory(name: UiEntity, id: string) {
 
 /** Forgets everything cached about an entity, so lists and records load again. */
 export function invalidate(client: QueryClient, ...names: EntityName[]) {
-  return Promise.all(names.map((name) => client.invalidateQueries({ queryKey: keys.all(name) })));
+  return Promise.all([
+    ...names.map((name) => client.invalidateQueries({ queryKey: keys.all(name) })),
+    // Analyses are computed from the records: any change may change them.
+    client.invalidateQueries({ queryKey: analyticsKeys.all }),
+  ]);
 }
 
 /** Creates a record and refreshes what shows the entity. */
@@ -133,7 +143,11 @@ export function useRemove(name: UiEntity) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (args: { id: string; version: number }) => api.remove(name, args.id, args.version),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" }),
+        client.invalidateQueries({ queryKey: analyticsKeys.all }),
+      ]),
     onError: (error, args) => refreshOnConflict(client, name, args.id, error),
   });
 }

@@ -1,5 +1,6 @@
 import type {
   BatchResult,
+  CoverageResult,
   EntityCreate,
   EntityName,
   EntityPatch,
@@ -8,12 +9,41 @@ import type {
   HistoryEntry,
   Me,
   Measure,
+  MeasureRealisation,
+  OverlapResult,
+  OverlapReview,
+  OverlapVerdictInput,
   Page,
   SignatureInput,
+  TargetGroup,
   VerificationInput,
 } from "@oha/domain";
+import type { z } from "zod";
 
 export type { BatchResult, HistoryEntry, Me, Page };
+
+/** The overlap finder's answer as it travels (`GET /analytics/overlaps`). */
+export type OverlapAnswer = z.output<typeof OverlapResult>;
+/** The coverage matrix as it travels (`GET /analytics/coverage`). */
+export type CoverageAnswer = z.output<typeof CoverageResult>;
+/** The realisation of planned measures as it travels (`GET /analytics/realisation`). */
+export type RealisationAnswer = z.output<typeof MeasureRealisation>;
+
+/** What the coverage matrix is asked for. */
+export interface CoverageQuery {
+  /** A school year like "2024/25"; without it, every school year with measures. */
+  readonly schoolYear?: string;
+  readonly minimumPlaces?: number;
+  readonly targetGroup?: TargetGroup;
+  readonly category?: z.output<typeof CoverageResult>["rows"][number]["category"];
+}
+
+/** The window of the realisation rate: planned starts from–to, as of a date (default: today). */
+export interface RealisationQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly asOf?: string;
+}
 
 /** The query of a list endpoint: paging, sort, search, projection and one filter per field. */
 export interface ListQuery {
@@ -71,4 +101,12 @@ export interface Api {
   annualReportPdf(year: number): Promise<Blob>;
   /** The verification stamp: the measure is confirmed as still accurate, by the signed-in person, now. */
   verify(measureId: string, version: number, input: VerificationInput): Promise<Measure>;
+  /** Possibly redundant offers: open and reviewed pairs with their reasons, clusters, dismissed pairs. */
+  overlaps(): Promise<OverlapAnswer>;
+  /** A verdict on a pair of measures, lasting until a field that makes the pair redundant changes. */
+  reviewOverlap(input: OverlapVerdictInput): Promise<z.output<typeof OverlapReview>>;
+  /** Places per target group × category × municipality × school year, with the gaps. */
+  coverage(query: CoverageQuery): Promise<CoverageAnswer>;
+  /** How many planned measures came true. */
+  realisation(query: RealisationQuery): Promise<RealisationAnswer>;
 }
