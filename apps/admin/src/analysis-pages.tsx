@@ -12,7 +12,7 @@ export interface AnalysisPage {
   readonly path: string;
   readonly group: ResourceGroup;
   /** The key of its title in the UI strings (also the navigation label). */
-  readonly titleKey: "overlaps.title";
+  readonly titleKey: "overlaps.title" | "coverage.title";
   /** Whether someone may open it: the API's analytics answer whoever may read measures. */
   readonly may: (principal: Principal) => boolean;
   readonly Page: ComponentType;
@@ -28,6 +28,13 @@ export const analysisPages: readonly AnalysisPage[] = [
     titleKey: "overlaps.title",
     may: readsMeasures,
     Page: lazy(() => import("./pages/overlaps.js").then((m) => ({ default: m.OverlapsPage }))),
+  },
+  {
+    path: "/offers/coverage",
+    group: "offers",
+    titleKey: "coverage.title",
+    may: readsMeasures,
+    Page: lazy(() => import("./pages/coverage.js").then((m) => ({ default: m.CoveragePage }))),
   },
 ];
 
