@@ -588,6 +588,7 @@ export const de = {
     unknownAreas: "Gemeindeschlüssel, die Maßnahmen nennen, die Region aber nicht kennt: {{keys}}",
     gapsTitle_one: "{{count}} Lücke im Schuljahr {{year}}",
     gapsTitle_other: "{{count}} Lücken im Schuljahr {{year}}",
+    gapsCaption: "Die Lücken im Schuljahr {{year}} mit Begründung",
     noGaps: "Keine Lücken: jede Zelle erreicht die Mindestzahl.",
     why: "Begründung",
     placesOfMinimum: "Plätze / Mindestzahl",

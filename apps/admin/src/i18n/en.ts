@@ -580,6 +580,7 @@ export const en: Strings<typeof de> = {
     unknownAreas: "Municipality keys that measures name but the region does not have: {{keys}}",
     gapsTitle_one: "{{count}} gap in the school year {{year}}",
     gapsTitle_other: "{{count}} gaps in the school year {{year}}",
+    gapsCaption: "The gaps in the school year {{year}} with reasons",
     noGaps: "No gaps: every cell reaches the minimum.",
     why: "Reason",
     placesOfMinimum: "Places / minimum",

@@ -9,6 +9,7 @@ import { useSession } from "../auth/session.js";
 import { useEnumOptions } from "../components/Field.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
 import { formatDate, useLabels, useLocale } from "../i18n/index.js";
 import { today } from "../lib/forms.js";
 import { useRecordName } from "../lib/lookup.js";
@@ -176,9 +177,7 @@ export function CoveragePage() {
             {result.rows.length === 0 ? (
               <p>{t("coverage.noRows")}</p>
             ) : (
-              // The matrix may be wider than the screen: its frame scrolls and takes the keyboard focus.
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-              <section className="table-wrap" aria-labelledby={ids.caption} tabIndex={0}>
+              <ScrollRegion labelledBy={ids.caption}>
                 <table className="data-table matrix">
                   <caption id={ids.caption}>{t("coverage.caption", { year })}</caption>
                   <thead>
@@ -210,7 +209,7 @@ export function CoveragePage() {
                     ))}
                   </tbody>
                 </table>
-              </section>
+              </ScrollRegion>
             )}
             {result.withoutTargetGroup.length > 0 ? (
               <p className="muted">
@@ -287,16 +286,17 @@ function GapList({
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
+  const captionId = useId();
   return (
     <section aria-labelledby="coverage-gaps" className="meeting-section">
       <h2 id="coverage-gaps">{t("coverage.gapsTitle", { year, count: result.gaps.length })}</h2>
       {result.gaps.length === 0 ? (
         <p>{t("coverage.noGaps")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion labelledBy={captionId}>
           <table className="data-table">
-            <caption className="visually-hidden">
-              {t("coverage.gapsTitle", { year, count: result.gaps.length })}
+            <caption className="visually-hidden" id={captionId}>
+              {t("coverage.gapsCaption", { year })}
             </caption>
             <thead>
               <tr>
@@ -332,7 +332,7 @@ function GapList({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
