@@ -41,10 +41,15 @@ export async function checkAccessibility(p: Page, name: string) {
   await p.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
-/** Checks the page at the desktop and the phone width, and goes back to the desktop width. */
+/**
+ * Checks the page at the desktop and the phone width, and goes back to the desktop width. On the
+ * phone the page must not scroll sideways (WCAG 1.4.10 reflow; wide tables scroll in their frame).
+ */
 export async function checkAtBothWidths(p: Page, name: string) {
   await p.setViewportSize(widths.phone);
   await checkAccessibility(p, `${name}-390`);
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `the page's width at 390 px (${name})`).toBeLessThanOrEqual(widths.phone.width);
   await p.setViewportSize(widths.desktop);
   await checkAccessibility(p, `${name}-1440`);
 }

@@ -115,7 +115,7 @@ describe("the offers' analyses against the real server", () => {
     await pairCard(/^Verworfene Paare/)
       .getByRole("link", { name: pair.titles[0] })
       .click();
-    await page.getByRole("heading", { level: 1, name: pair.titles[0] }).waitFor();
+    await page.getByRole("heading", { level: 1, name: pair.titles[0], exact: true }).waitFor();
     await page.getByRole("button", { name: "Als geprüft markieren" }).click();
     await visible(page.getByText("Die Maßnahme ist als geprüft markiert."));
     await openOverlaps();
@@ -129,11 +129,13 @@ describe("the offers' analyses against the real server", () => {
     await pairCard(/^Verworfene Paare/)
       .getByRole("link", { name: pair.titles[0] })
       .click();
-    await page.getByRole("heading", { level: 1, name: pair.titles[0] }).waitFor();
+    await page.getByRole("heading", { level: 1, name: pair.titles[0], exact: true }).waitFor();
     await page.getByRole("link", { name: "Bearbeiten" }).click();
     await page.getByRole("group", { name: "Klassenstufen" }).getByLabel("von").fill("8");
     await page.getByRole("button", { name: "Speichern" }).click();
-    await page.getByRole("heading", { level: 1, name: pair.titles[0] }).waitFor();
+    // The record page again (the edit page's heading names the measure too).
+    await page.waitForURL((url) => !url.pathname.endsWith("/edit"));
+    await page.getByRole("heading", { level: 1, name: pair.titles[0], exact: true }).waitFor();
     await openOverlaps();
     const reopened = pairCard(/^Offene Paare \(1\)$/);
     await expect.poll(() => textOf(reopened), soon).toMatch(/Die frühere Bewertung gilt nicht mehr/);

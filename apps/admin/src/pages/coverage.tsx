@@ -89,7 +89,7 @@ export function CoveragePage() {
       <PageTitle>{t("coverage.title")}</PageTitle>
       <p className="lead">{t("coverage.intro")}</p>
       <section className="toolbar" aria-label={t("overlaps.filters")}>
-        <div className="filters">
+        <div className="filters analysis-filters">
           <div className="filter">
             <label htmlFor={ids.year}>{t("coverage.schoolYear")}</label>
             <select id={ids.year} value={year ?? ""} onChange={(e) => setParam("year", e.target.value)}>

@@ -160,7 +160,7 @@ export function OverlapsPage() {
         {status}
       </output>
       <section className="toolbar" aria-label={t("overlaps.filters")}>
-        <div className="filters">
+        <div className="filters analysis-filters">
           <div className="filter">
             <label htmlFor={ids.municipality}>{t("overlaps.municipality")}</label>
             <select
