@@ -10,6 +10,7 @@ import {
   RouterProvider,
   useLocation,
 } from "react-router";
+import { analysisRoutes } from "./analysis-pages.js";
 import { ApiProvider } from "./api/context.js";
 import { isApiError } from "./api/problem.js";
 import type { Api, Me } from "./api/types.js";
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <HomePage /> },
               ...resourceRoutes(),
+              ...analysisRoutes(),
               { path: "areas", element: <AllAreasPage /> },
               { path: "reports", element: <ReportsPage /> },
               { path: "transfer", element: <TransferPage /> },

@@ -2,6 +2,8 @@ import type { EntityName } from "@oha/domain";
 import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, type RouteObject } from "react-router";
+import { analysisPagesFor } from "./analysis-pages.js";
+import { useSession } from "./auth/session.js";
 import { PageTitle } from "./components/PageTitle.js";
 import { useLabels } from "./i18n/index.js";
 import { listPath } from "./lib/paths.js";
@@ -121,6 +123,7 @@ export const primaryResources = resources.filter((r) => r.primary);
 export function AllAreasPage() {
   const { t } = useTranslation();
   const labels = useLabels();
+  const { principal } = useSession();
   return (
     <>
       <PageTitle>{t("nav.allTitle")}</PageTitle>
@@ -135,6 +138,11 @@ export function AllAreasPage() {
                   <Link to={listPath(r.name)}>{labels.entity(r.name, true)}</Link>
                 </li>
               ))}
+            {analysisPagesFor(group, principal).map((p) => (
+              <li key={p.path}>
+                <Link to={p.path}>{t(p.titleKey)}</Link>
+              </li>
+            ))}
           </ul>
         </section>
       ))}

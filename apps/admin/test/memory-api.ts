@@ -4,7 +4,9 @@ import {
   assessNetworkHealth,
   assessParticipation,
   assessStandards,
+  CoverageResult,
   canCompleteActionItem,
+  coverageMatrix,
   createRecord,
   deleteRecord,
   type EntityName,
@@ -12,14 +14,22 @@ import {
   entities,
   entityNames,
   findEndingSoon,
+  findOverlaps,
   type HandoverInput,
   indicatorTrends,
+  type Measure,
+  MeasureRealisation,
   type Meeting,
   type Membership,
+  measureRealisation,
   type Network,
+  OverlapResult,
+  type OverlapReview,
+  type OverlapVerdictInput,
   openActionItems,
   planActionItemCompletion,
   planHandover,
+  planOverlapReview,
   planSignature,
   planVerification,
   type Role,
@@ -37,10 +47,12 @@ import type {
   ApiKeyInfo,
   ApiKeyInput,
   BatchResult,
+  CoverageQuery,
   HistoryEntry,
   ListQuery,
   Me,
   MeetingPaper,
+  RealisationQuery,
   TransferImportResult,
 } from "../src/api/types.js";
 
@@ -72,6 +84,8 @@ export class MemoryApi implements Api {
   readonly calls: Call[] = [];
   /** Makes every call fail as if the network were down. */
   offline = false;
+  /** The tenant's id: the id of its own region record (set it to a seeded region's id). */
+  tenantId = "reg_000000000001";
   private clock = Date.parse("2026-03-02T09:00:00Z");
 
   constructor(
@@ -112,6 +126,14 @@ export class MemoryApi implements Api {
     return record;
   }
 
+  /** Stores a whole record with its id as given (test setup from the domain's example network). */
+  seedRecord(name: EntityName, record: object): AnyRecord {
+    const parsed = entities[name].Record.parse(record) as AnyRecord;
+    this.records.set(parsed.id, { ...parsed, entity: name });
+    this.histories.set(parsed.id, []);
+    return parsed;
+  }
+
   /** Changes a record as another person would (test setup for conflicts). */
   changeBehindTheBack(id: string, patch: Record<string, unknown>): AnyRecord {
     const current = this.records.get(id);
@@ -135,7 +157,7 @@ export class MemoryApi implements Api {
     this.calls.push({ method: "me" });
     if ((key ?? this.key) !== this.key)
       throw new ApiError("http", { status: 401, title: titles.unauthorized });
-    return { principal: this.principal, tenant: { id: "reg_000000000001", name: this.tenantName } };
+    return { principal: this.principal, tenant: { id: this.tenantId, name: this.tenantName } };
   }
 
   async list(name: EntityName, query: ListQuery = {}) {
@@ -347,6 +369,62 @@ export class MemoryApi implements Api {
       version,
       planVerification("Test-Schlüssel", this.now()),
     ) as never;
+  }
+
+  /** The overlap finder over the measures and reviews in memory, as the server runs it. */
+  async overlaps() {
+    this.guard();
+    this.calls.push({ method: "overlaps" });
+    const found = findOverlaps(this.all("measure") as unknown[] as Measure[], {
+      reviews: this.all("overlapReview") as unknown[] as OverlapReview[],
+    });
+    return OverlapResult.parse(JSON.parse(JSON.stringify(found)));
+  }
+
+  /** A verdict on a pair as the server records it: the domain's rule, by the signed-in key, now. */
+  async reviewOverlap(input: OverlapVerdictInput) {
+    this.guard();
+    this.calls.push({ method: "reviewOverlap", body: input });
+    const a = (await this.get("measure", input.measureIds[0])) as Measure;
+    const b = (await this.get("measure", input.measureIds[1])) as Measure;
+    const plan = planOverlapReview([a, b], input, "Test-Schlüssel", this.now());
+    if (!plan.ok)
+      throw new ApiError("http", {
+        status: 400,
+        title: titles.validation_failed,
+        errors: plan.error.details ?? [],
+      });
+    return (await this.create("overlapReview", plan.value)) as never;
+  }
+
+  /** The coverage matrix over the measures in memory and the tenant's municipalities. */
+  async coverage(query: CoverageQuery) {
+    this.guard();
+    this.calls.push({ method: "coverage", body: query });
+    const region = this.records.get(this.tenantId);
+    const municipalities = (region?.municipalities ?? []) as { ags: string }[];
+    const result = coverageMatrix(this.all("measure") as unknown[] as Measure[], {
+      municipalities,
+      ...(query.schoolYear ? { schoolYears: [query.schoolYear] } : {}),
+      ...(query.minimumPlaces ? { minimumPlaces: query.minimumPlaces } : {}),
+      ...(query.targetGroup ? { targetGroups: [query.targetGroup] } : {}),
+      ...(query.category ? { categories: [query.category] } : {}),
+    });
+    return CoverageResult.parse(JSON.parse(JSON.stringify(result)));
+  }
+
+  /** The realisation of planned measures, as of the test's today. */
+  async realisation(query: RealisationQuery) {
+    this.guard();
+    this.calls.push({ method: "realisation", body: query });
+    const result = measureRealisation(
+      { measure: this.all("measure") as unknown[] as Measure[] },
+      {
+        asOf: query.asOf ?? this.today(),
+        window: { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) },
+      },
+    );
+    return MeasureRealisation.parse(result);
   }
 
   async history(_name: EntityName, id: string) {

@@ -32,7 +32,7 @@ export function renderApp(
   let initialMe: Me | undefined;
   if (options.signedIn !== false) {
     sessionStorage.setItem(keyStorage, api.key);
-    initialMe = { principal: api.principal, tenant: { id: "reg_000000000001", name: api.tenantName } };
+    initialMe = { principal: api.principal, tenant: { id: api.tenantId, name: api.tenantName } };
   }
   const view = render(
     <AppProviders api={api} i18n={language} client={client} {...(initialMe ? { initialMe } : {})}>

@@ -84,7 +84,11 @@ export function useHistory(name: UiEntity, id: string) {
 
 /** Forgets everything cached about an entity, so lists and records load again. */
 export function invalidate(client: QueryClient, ...names: EntityName[]) {
-  return Promise.all(names.map((name) => client.invalidateQueries({ queryKey: keys.all(name) })));
+  return Promise.all([
+    ...names.map((name) => client.invalidateQueries({ queryKey: keys.all(name) })),
+    // Analyses are computed from the records: any change may change them.
+    client.invalidateQueries({ queryKey: analyticsKeys.all }),
+  ]);
 }
 
 /** Creates a record and refreshes what shows the entity. */
@@ -136,7 +140,10 @@ export function useRemove(name: UiEntity) {
     onSuccess: (_, args) => {
       // The record as it was is gone: a later visit must load it anew, not act on the old version.
       client.removeQueries({ queryKey: keys.record(name, args.id) });
-      return client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: keys.all(name), refetchType: "none" }),
+        client.invalidateQueries({ queryKey: analyticsKeys.all }),
+      ]);
     },
     onError: (error, args) => refreshOnConflict(client, name, args.id, error),
   });
@@ -198,10 +205,10 @@ export function useSign() {
   });
 }
 
-/** Query keys of the analyses: any change of records may change them, so they are refreshed together. */
+/** Query keys of the analyses: any change of records may change them, so every write forgets them (see {@link invalidate}). */
 export const analyticsKeys = {
   all: ["analytics"] as const,
-  of: (name: string, ...params: string[]) => ["analytics", name, ...params] as const,
+  of: (name: string, ...params: unknown[]) => ["analytics", name, ...params] as const,
   actionItems: (ownerActorId?: string) => ["analytics", "actionItems", ownerActorId ?? ""] as const,
 };
 

@@ -196,5 +196,28 @@ export function httpApi(options: HttpApiOptions): Api {
           json: {},
         }),
       ),
+    overlaps: () => call(() => v1.analytics.overlaps.$get({ query: {} })),
+    reviewOverlap: (input) => call(() => v1.analytics.overlaps.reviews.$post({ json: input })),
+    coverage: (query) =>
+      call(() =>
+        v1.analytics.coverage.$get({
+          query: {
+            ...(query.schoolYear ? { school_year: query.schoolYear } : {}),
+            ...(query.minimumPlaces ? { minimum_places: String(query.minimumPlaces) } : {}),
+            ...(query.targetGroup ? { target_group: query.targetGroup } : {}),
+            ...(query.category ? { category: query.category } : {}),
+          },
+        }),
+      ),
+    realisation: (query) =>
+      call(() =>
+        v1.analytics.realisation.$get({
+          query: {
+            ...(query.from ? { from: query.from } : {}),
+            ...(query.to ? { to: query.to } : {}),
+            ...(query.asOf ? { as_of: query.asOf } : {}),
+          },
+        }),
+      ),
   };
 }

@@ -2,6 +2,7 @@ import type { Client } from "@oha/api/client";
 import type {
   BatchResult,
   ContinuityAssessment,
+  CoverageResult,
   EndingSoon,
   EntityCreate,
   EntityName,
@@ -12,17 +13,23 @@ import type {
   IndicatorTrends,
   Me,
   Measure,
+  MeasureRealisation,
   Meeting,
   NetworkHealth,
   OpenActionItem,
+  OverlapResult,
+  OverlapReview,
+  OverlapVerdictInput,
   Page,
   ParticipationAssessment,
   SignatureInput,
   StandardsAssessment,
+  TargetGroup,
   UpcomingMeetings,
   VerificationInput,
 } from "@oha/domain";
 import type { InferResponseType } from "hono/client";
+import type { z } from "zod";
 
 export type { BatchResult, HistoryEntry, Me, Page };
 
@@ -42,6 +49,29 @@ export type MeetingPaper = "invitation.pdf" | "invitation.ics" | "minutes.pdf";
 export type TransferImportResult = InferResponseType<Client["api"]["v1"]["transfer"]["import"]["$post"], 200>;
 /** One item of a transfer package in the comparison: new, changed (with its changes) or identical. */
 export type TransferItem = TransferImportResult["items"][number];
+
+/** The overlap finder's answer as it travels (`GET /analytics/overlaps`). */
+export type OverlapAnswer = z.output<typeof OverlapResult>;
+/** The coverage matrix as it travels (`GET /analytics/coverage`). */
+export type CoverageAnswer = z.output<typeof CoverageResult>;
+/** The realisation of planned measures as it travels (`GET /analytics/realisation`). */
+export type RealisationAnswer = z.output<typeof MeasureRealisation>;
+
+/** What the coverage matrix is asked for. */
+export interface CoverageQuery {
+  /** A school year like "2024/25"; without it, every school year with measures. */
+  readonly schoolYear?: string;
+  readonly minimumPlaces?: number;
+  readonly targetGroup?: TargetGroup;
+  readonly category?: z.output<typeof CoverageResult>["rows"][number]["category"];
+}
+
+/** The window of the realisation rate: planned starts from–to, as of a date (default: today). */
+export interface RealisationQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly asOf?: string;
+}
 
 /** The query of a list endpoint: paging, sort, search, projection and one filter per field. */
 export interface ListQuery {
@@ -119,6 +149,14 @@ export interface Api {
     pkg: unknown,
     options: { readonly dryRun: boolean; readonly take?: readonly string[] },
   ): Promise<TransferImportResult>;
+  /** Possibly redundant offers: open and reviewed pairs with their reasons, clusters, dismissed pairs. */
+  overlaps(): Promise<OverlapAnswer>;
+  /** A verdict on a pair of measures, lasting until a field that makes the pair redundant changes. */
+  reviewOverlap(input: OverlapVerdictInput): Promise<z.output<typeof OverlapReview>>;
+  /** Places per target group × category × municipality × school year, with the gaps. */
+  coverage(query: CoverageQuery): Promise<CoverageAnswer>;
+  /** How many planned measures came true. */
+  realisation(query: RealisationQuery): Promise<RealisationAnswer>;
   /** The analyses of the tenant's network the start pages show, computed by the server. */
   analytics: AnalyticsApi;
   /** Open action items across meetings, oldest due date first; with an actor, only its own. */

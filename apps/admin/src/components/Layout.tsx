@@ -1,6 +1,7 @@
 import { can } from "@oha/domain";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
+import { analysisPagesFor } from "../analysis-pages.js";
 import { useSession } from "../auth/session.js";
 import { useLabels } from "../i18n/index.js";
 import { listPath } from "../lib/paths.js";
@@ -14,11 +15,17 @@ export function Layout() {
   const { me, principal, signOut } = useSession();
   const links = [
     { to: "/", label: t("nav.home"), end: true },
-    ...primaryResources.map((r) => ({
-      to: listPath(r.name),
-      label: labels.entity(r.name, true),
-      end: false,
-    })),
+    ...primaryResources.flatMap((r, i) => [
+      { to: listPath(r.name), label: labels.entity(r.name, true), end: false },
+      // A group's analyses follow its last entity in the navigation.
+      ...(primaryResources[i + 1]?.group === r.group
+        ? []
+        : analysisPagesFor(r.group, principal).map((p) => ({
+            to: p.path,
+            label: t(p.titleKey),
+            end: false,
+          }))),
+    ]),
     { to: "/action-items", label: t("nav.actionItems"), end: false },
     { to: "/reports", label: t("nav.reports"), end: false },
     { to: "/transfer", label: t("nav.transfer"), end: false },
