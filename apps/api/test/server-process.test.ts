@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { get, type IncomingHttpHeaders } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,6 +88,61 @@ function run(args: string[], dataDir: string): Promise<{ code: number | null; ou
   });
 }
 
+/**
+ * `/docs` works without internet access: the page names no other host, and every script it loads
+ * comes from this server as JavaScript (the API reference's bundle brotli- or gzip-compressed).
+ */
+async function expectLocalDocs(base: string) {
+  const docs = await fetch(`${base}/docs`);
+  expect(docs.status).toBe(200);
+  expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
+  const html = await docs.text();
+  const urls = html.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
+  expect(urls.filter((url) => new URL(url).origin !== base)).toEqual([]);
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] as string);
+  expect(scripts.length).toBeGreaterThanOrEqual(1);
+  for (const src of scripts) {
+    const url = new URL(src, base);
+    expect(url.origin).toBe(base);
+    const script = await fetch(url);
+    expect(script.status, src).toBe(200);
+    expect(script.headers.get("content-type"), src).toMatch(/^(text|application)\/javascript/);
+    expect((await script.text()).length, src).toBeGreaterThan(0);
+  }
+  // The bundle is Scalar's (it defines the global the start script calls), compressed on the wire.
+  const bundle = scripts.find((src) => /^\/docs\/scalar\.[0-9a-f]+\.js$/.test(src));
+  expect(bundle, html).toBeDefined();
+  for (const encoding of ["br", "gzip"]) {
+    const raw = await rawGet(`${base}${bundle}`, { "Accept-Encoding": encoding });
+    expect(raw.status).toBe(200);
+    expect(raw.headers["content-encoding"]).toBe(encoding);
+    expect(raw.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const text = (encoding === "br" ? brotliDecompressSync(raw.body) : gunzipSync(raw.body)).toString("utf8");
+    expect(text).toContain("createApiReference");
+  }
+  const start = await (await fetch(`${base}/docs/start.js`)).text();
+  expect(start).toContain('"url":"/openapi.json"');
+  expect(start).not.toMatch(/https?:/);
+  expect((await fetch(`${base}${bundle}.map`)).status).toBe(404);
+}
+
+/** A GET whose body is left as sent (fetch would decompress it), with the headers as received. */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on("error", fail);
+    }).on("error", fail);
+  });
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), "oha-server-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -123,8 +180,7 @@ describe("the real server process over HTTP", () => {
       expect(await health.json()).toEqual({ status: "ok" });
       const doc = await fetch(`${server.url}/openapi.json`);
       expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
-      const docs = await fetch(`${server.url}/docs`);
-      expect(docs.status).toBe(200);
+      await expectLocalDocs(server.url);
     } finally {
       expect(await stop(server)).toBe(0);
     }

@@ -8,7 +8,7 @@ import { loadConfig } from "../config.js";
 import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
 import { keyFigures } from "../summary.js";
-import { adminAssets, adminDist } from "./assets.js";
+import { adminAssets, adminDist, docsAssets, docsDist } from "./assets.js";
 
 const config = loadConfig(process.env);
 const logger = jsonLogger(config.OHA_LOG_LEVEL);
@@ -19,6 +19,8 @@ const store = await openStore({
 const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
 const figures = first.created ? keyFigures(await store.tenant(first.tenantId).network()) : [];
 const ui = adminDist(process.env);
+const docsRoot = docsDist();
+const docs = docsRoot ? docsAssets(docsRoot) : undefined;
 // The district's logo for the printed documents, read once at start (a wrong path stops the start).
 const logo = config.OHA_REPORT_LOGO ? new Uint8Array(readFileSync(config.OHA_REPORT_LOGO)) : undefined;
 const app = createApp({
@@ -28,6 +30,7 @@ const app = createApp({
   cache: memoryCache(),
   renderPdf: (document) => renderPdf(document, { logo }),
   ...(ui ? { serveAssets: adminAssets(ui) } : {}),
+  ...(docs ? { docsAssets: docs } : {}),
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
