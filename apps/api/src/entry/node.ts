@@ -5,6 +5,7 @@ import { openStore } from "@oha/store";
 import { createApp } from "../app.js";
 import { memoryCache } from "../cache.js";
 import { loadConfig } from "../config.js";
+import { DataFolderLocked, type DataLock, lockedExitCode, lockForConfig } from "../data-lock.js";
 import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
 import { keyFigures } from "../summary.js";
@@ -12,6 +13,16 @@ import { adminAssets, adminDist, docsAssets, docsDist } from "./assets.js";
 
 const config = loadConfig(process.env);
 const logger = jsonLogger(config.OHA_LOG_LEVEL);
+// One writer per embedded data folder: refuse to start while another process uses it.
+let lock: DataLock | undefined;
+try {
+  lock = lockForConfig(config, "server");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(error instanceof DataFolderLocked ? lockedExitCode : 1);
+}
+// Given back however the process ends (a crash kills it without: the next start takes it over).
+process.on("exit", () => lock?.release());
 const store = await openStore({
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   dataDir: config.OHA_DATA_DIR,
@@ -62,6 +73,7 @@ async function shutdown(signal: string) {
   logger.log("info", "shutting down", { signal });
   server.close();
   await store.close();
+  lock?.release();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
