@@ -17,12 +17,15 @@ import { SessionProvider, useSession } from "./auth/session.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { Layout } from "./components/Layout.js";
 import { Loading, ProblemAlert } from "./components/ProblemAlert.js";
-import { ActionItemsPage } from "./pages/action-items.js";
+import { lazyPages } from "./lib/lazy-pages.js";
 import { HomePage, NotFoundPage } from "./pages/home.js";
-import { ImportPage } from "./pages/import.js";
-import { ReportsPage } from "./pages/reports.js";
 import { SignInPage } from "./pages/sign-in.js";
 import { AllAreasPage, resourceRoutes } from "./resources.js";
+
+// The sign-in and start pages come with the first load; every other page when it is first shown.
+const ActionItemsPage = lazyPages(() => import("./pages/action-items.js"))("ActionItemsPage");
+const ImportPage = lazyPages(() => import("./pages/import.js"))("ImportPage");
+const ReportsPage = lazyPages(() => import("./pages/reports.js"))("ReportsPage");
 
 /** Lets only signed-in people through; others go to the sign-in page and come back afterwards. */
 function RequireSession() {

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { useSession } from "../auth/session.js";
@@ -5,6 +6,7 @@ import { useLabels } from "../i18n/index.js";
 import { listPath } from "../lib/paths.js";
 import { primaryResources } from "../resources.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
+import { Loading } from "./ProblemAlert.js";
 
 /** The frame of every signed-in page: skip link, header with tenant and sign-out, navigation, main. */
 export function Layout() {
@@ -60,7 +62,10 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" className="main">
-        <Outlet />
+        {/* Pages are loaded when first shown (lazyPages): the frame stays while one loads. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t("app.footer")}</p>
