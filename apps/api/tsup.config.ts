@@ -1,4 +1,34 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { defineConfig } from "tsup";
+
+/**
+ * Copies the API reference's browser bundle (Scalar's standalone script from
+ * @scalar/api-reference) into dist/docs under a name with its content hash, with brotli and gzip
+ * copies beside it: the Node server serves `/docs` from these files, without a CDN.
+ */
+async function copyApiReference(): Promise<void> {
+  const require = createRequire(resolve("package.json"));
+  const bytes = await readFile(require.resolve("@scalar/api-reference/browser/standalone.js"));
+  const name = `scalar.${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}.js`;
+  const dir = resolve("dist/docs");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, name), bytes);
+  await writeFile(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+  await writeFile(
+    join(dir, `${name}.br`),
+    brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
+  );
+}
 
 export default defineConfig([
   {
@@ -19,6 +49,7 @@ export default defineConfig([
     esbuildOptions(options) {
       options.conditions = ["@oha/source"];
     },
+    onSuccess: copyApiReference,
   },
   {
     // The edge bundle: everything in one file, resolved for Workers-style runtimes. The only

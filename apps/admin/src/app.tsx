@@ -18,14 +18,17 @@ import { SessionProvider, useSession } from "./auth/session.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { Layout } from "./components/Layout.js";
 import { Loading, ProblemAlert } from "./components/ProblemAlert.js";
-import { AccessPage } from "./pages/access.js";
-import { ActionItemsPage } from "./pages/action-items.js";
+import { lazyPages } from "./lib/lazy-pages.js";
 import { HomePage, NotFoundPage } from "./pages/home.js";
-import { ImportPage } from "./pages/import.js";
-import { ReportsPage } from "./pages/reports.js";
 import { SignInPage } from "./pages/sign-in.js";
-import { TransferPage } from "./pages/transfer.js";
 import { AllAreasPage, resourceRoutes } from "./resources.js";
+
+// The sign-in and start pages come with the first load; every other page when it is first shown.
+const ActionItemsPage = lazyPages(() => import("./pages/action-items.js"))("ActionItemsPage");
+const ImportPage = lazyPages(() => import("./pages/import.js"))("ImportPage");
+const ReportsPage = lazyPages(() => import("./pages/reports.js"))("ReportsPage");
+const TransferPage = lazyPages(() => import("./pages/transfer.js"))("TransferPage");
+const AccessPage = lazyPages(() => import("./pages/access.js"))("AccessPage");
 
 /** Lets only signed-in people through; others go to the sign-in page and come back afterwards. */
 function RequireSession() {

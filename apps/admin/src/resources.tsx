@@ -6,15 +6,23 @@ import { analysisPagesFor } from "./analysis-pages.js";
 import { useSession } from "./auth/session.js";
 import { PageTitle } from "./components/PageTitle.js";
 import { useLabels } from "./i18n/index.js";
+import { lazyPages } from "./lib/lazy-pages.js";
 import { listPath } from "./lib/paths.js";
-import { ActorList, ActorPage, EditActorPage, NewActorPage } from "./pages/actors.js";
-import { AgreementPage } from "./pages/agreements.js";
-import { BodyList, BodyPage, EditBodyPage, NewBodyPage } from "./pages/bodies.js";
-import { ContactList, ContactPage, EditContactPage, NewContactPage } from "./pages/contacts.js";
-import { DeletedRecordsPage, GenericEdit, GenericList, GenericNew, GenericShow } from "./pages/generic.js";
-import { EditIndicatorPage, IndicatorList, IndicatorPage, NewIndicatorPage } from "./pages/indicators.js";
-import { EditMeasurePage, MeasureList, MeasurePage, NewMeasurePage } from "./pages/measures.js";
-import { EditMeetingPage, MeetingList, MeetingPage, NewMeetingPage } from "./pages/meetings.js";
+
+// Every page module is loaded when one of its pages is first shown (a file of its own).
+const actors = lazyPages(() => import("./pages/actors.js"));
+const agreements = lazyPages(() => import("./pages/agreements.js"));
+const bodies = lazyPages(() => import("./pages/bodies.js"));
+const contacts = lazyPages(() => import("./pages/contacts.js"));
+const generic = lazyPages(() => import("./pages/generic.js"));
+const indicators = lazyPages(() => import("./pages/indicators.js"));
+const measures = lazyPages(() => import("./pages/measures.js"));
+const meetings = lazyPages(() => import("./pages/meetings.js"));
+const GenericList = generic("GenericList");
+const GenericNew = generic("GenericNew");
+const GenericShow = generic("GenericShow");
+const GenericEdit = generic("GenericEdit");
+const DeletedRecordsPage = generic("DeletedRecordsPage");
 
 /** Where a resource appears in the navigation. */
 export type ResourceGroup = "network" | "agreement" | "offers" | "figures" | "office";
@@ -46,20 +54,35 @@ export const resources: readonly Resource[] = [
     name: "actor",
     group: "network",
     primary: true,
-    pages: { list: ActorList, show: ActorPage, create: NewActorPage, edit: EditActorPage },
+    pages: {
+      list: actors("ActorList"),
+      show: actors("ActorPage"),
+      create: actors("NewActorPage"),
+      edit: actors("EditActorPage"),
+    },
   },
   {
     name: "contact",
     group: "network",
     primary: true,
-    pages: { list: ContactList, show: ContactPage, create: NewContactPage, edit: EditContactPage },
+    pages: {
+      list: contacts("ContactList"),
+      show: contacts("ContactPage"),
+      create: contacts("NewContactPage"),
+      edit: contacts("EditContactPage"),
+    },
   },
   { name: "affiliation", group: "network" },
   {
     name: "body",
     group: "network",
     primary: true,
-    pages: { list: BodyList, show: BodyPage, create: NewBodyPage, edit: EditBodyPage },
+    pages: {
+      list: bodies("BodyList"),
+      show: bodies("BodyPage"),
+      create: bodies("NewBodyPage"),
+      edit: bodies("EditBodyPage"),
+    },
   },
   { name: "seat", group: "network" },
   { name: "membership", group: "network" },
@@ -67,9 +90,14 @@ export const resources: readonly Resource[] = [
     name: "meeting",
     group: "network",
     primary: true,
-    pages: { list: MeetingList, show: MeetingPage, create: NewMeetingPage, edit: EditMeetingPage },
+    pages: {
+      list: meetings("MeetingList"),
+      show: meetings("MeetingPage"),
+      create: meetings("NewMeetingPage"),
+      edit: meetings("EditMeetingPage"),
+    },
   },
-  { name: "agreement", group: "agreement", primary: true, pages: { show: AgreementPage } },
+  { name: "agreement", group: "agreement", primary: true, pages: { show: agreements("AgreementPage") } },
   { name: "goal", group: "agreement" },
   { name: "standard", group: "agreement" },
   { name: "guide", group: "agreement" },
@@ -79,14 +107,24 @@ export const resources: readonly Resource[] = [
     name: "measure",
     group: "offers",
     primary: true,
-    pages: { list: MeasureList, show: MeasurePage, create: NewMeasurePage, edit: EditMeasurePage },
+    pages: {
+      list: measures("MeasureList"),
+      show: measures("MeasurePage"),
+      create: measures("NewMeasurePage"),
+      edit: measures("EditMeasurePage"),
+    },
   },
   { name: "overlapReview", group: "offers" },
   {
     name: "indicator",
     group: "figures",
     primary: true,
-    pages: { list: IndicatorList, show: IndicatorPage, create: NewIndicatorPage, edit: EditIndicatorPage },
+    pages: {
+      list: indicators("IndicatorList"),
+      show: indicators("IndicatorPage"),
+      create: indicators("NewIndicatorPage"),
+      edit: indicators("EditIndicatorPage"),
+    },
   },
   { name: "observation", group: "figures" },
   { name: "maturityAssessment", group: "figures" },

@@ -1,6 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { pickLocale } from "@oha/domain";
-import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -9,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
+import { registerDocs } from "./docs.js";
 import type { AppDeps, AppEnv } from "./env.js";
 import { problem, validationHook } from "./http.js";
 import { refuseNulInBody, refuseNulInUrl, refuseOtherCharsets } from "./input-guard.js";
@@ -90,9 +90,11 @@ export function createApp(deps: AppDeps) {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "https://cdn.jsdelivr.net"],
-        styleSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net", "https://fonts.scalar.com"],
-        fontSrc: ["'self'", "https://fonts.scalar.com", "data:"],
+        // Everything comes from this server, the API reference's script too (no CDN, no web fonts):
+        // it works in a network without internet access. The reference injects its styles inline.
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", "data:"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -212,7 +214,7 @@ export function createApp(deps: AppDeps) {
     scheme: "bearer",
     description: "An OHA API key (oha_…) or an OIDC access token of the district's identity provider.",
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: apiTitle }));
+  registerDocs(app, apiTitle, deps.docsAssets);
   const serveAssets = deps.serveAssets;
   if (serveAssets) {
     // Everything the API answers itself, so an unknown path there is a JSON 404, never the UI's page.

@@ -2,8 +2,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { Role } from "@oha/domain";
-import { openStore } from "@oha/store";
+import { openStore, type Store } from "@oha/store";
 import { loadConfig } from "./config.js";
+import { DataFolderLocked, type DataLock, lockedExitCode, lockForConfig } from "./data-lock.js";
 import { ensureFirstTenant } from "./setup.js";
 
 const usage: Record<string, string> = {
@@ -22,6 +23,8 @@ Commands:
   import <file>           read a JSON bundle into a tenant (all or nothing)
 
 The database comes from DATABASE_URL (PostgreSQL) or OHA_DATA_DIR (embedded, default ./data).
+The embedded database takes one process at a time: while the server runs on the same data folder,
+every command is refused (exit code 75) and nothing is written; stop the server or use the API.
 Run 'oha <command> --help' for the options of a command.`,
   migrate: "Usage: oha migrate\n\nApplies pending migrations (they also run on every start).",
   seed: "Usage: oha seed\n\nCreates the Osterode am Harz example tenant when the database has no tenant yet, and prints an admin API key once.",
@@ -58,10 +61,26 @@ export async function main(argv: string[]): Promise<number> {
     return command === "" || command in usage ? (values.help || command === "" ? 0 : 2) : 2;
   }
   const config = loadConfig(process.env);
-  const store = await openStore({
-    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
-    dataDir: config.OHA_DATA_DIR,
-  });
+  // The embedded database takes one process at a time: refuse while the server (or another
+  // command) has the data folder, before anything is opened, so nothing is written and lost.
+  let lock: DataLock | undefined;
+  try {
+    lock = lockForConfig(config, `oha ${command}`);
+  } catch (error) {
+    if (!(error instanceof DataFolderLocked)) throw error;
+    console.error(error.message);
+    return lockedExitCode;
+  }
+  let store: Store;
+  try {
+    store = await openStore({
+      ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+      dataDir: config.OHA_DATA_DIR,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     switch (command) {
       case "migrate":
@@ -154,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } finally {
     await store.close();
+    lock?.release();
   }
 }
 

@@ -17,6 +17,13 @@ export interface Principal {
   readonly name?: string | undefined;
 }
 
+/** The API reference's script (Scalar's standalone bundle) and the handler that serves it below `/docs/`. */
+export interface DocsAssets {
+  /** The script's path, e.g. `/docs/scalar.0123456789ab.js`. */
+  readonly script: string;
+  readonly serve: MiddlewareHandler;
+}
+
 /** What the app needs from its runtime. */
 export interface AppDeps {
   readonly store: Store;
@@ -26,6 +33,11 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Serves the admin UI's files (runtime-specific); paths of the API are never passed to it. */
   readonly serveAssets?: MiddlewareHandler | undefined;
+  /**
+   * The API reference's browser bundle, served by this server so `/docs` works without internet
+   * access. Runtimes without it (the edge bundle) answer `/docs` with a page linking `/openapi.json`.
+   */
+  readonly docsAssets?: DocsAssets | undefined;
   /** Keeps computed results (the analytics) per tenant and data version; none: compute every time. */
   readonly cache?: ResultCache | undefined;
   /**

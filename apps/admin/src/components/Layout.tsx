@@ -1,4 +1,5 @@
 import { can } from "@oha/domain";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { analysisPagesFor } from "../analysis-pages.js";
@@ -7,6 +8,7 @@ import { useLabels } from "../i18n/index.js";
 import { listPath } from "../lib/paths.js";
 import { primaryResources } from "../resources.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
+import { Loading } from "./ProblemAlert.js";
 
 /** The frame of every signed-in page: skip link, header with tenant and sign-out, navigation, main. */
 export function Layout() {
@@ -75,7 +77,10 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" className="main">
-        <Outlet />
+        {/* Pages are loaded when first shown (lazyPages): the frame stays while one loads. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t("app.footer")}</p>

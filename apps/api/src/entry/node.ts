@@ -4,14 +4,25 @@ import { openStore } from "@oha/store";
 import { createApp } from "../app.js";
 import { memoryCache } from "../cache.js";
 import { loadConfig } from "../config.js";
+import { DataFolderLocked, type DataLock, lockedExitCode, lockForConfig } from "../data-lock.js";
 import { jsonLogger } from "../logger.js";
 import { ensureFirstTenant } from "../setup.js";
 import { keyFigures } from "../summary.js";
-import { adminAssets, adminDist } from "./assets.js";
+import { adminAssets, adminDist, docsAssets, docsDist } from "./assets.js";
 import { listen } from "./node-server.js";
 
 const config = loadConfig(process.env);
 const logger = jsonLogger(config.OHA_LOG_LEVEL);
+// One writer per embedded data folder: refuse to start while another process uses it.
+let lock: DataLock | undefined;
+try {
+  lock = lockForConfig(config, "server");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(error instanceof DataFolderLocked ? lockedExitCode : 1);
+}
+// Given back however the process ends (a crash kills it without: the next start takes it over).
+process.on("exit", () => lock?.release());
 const store = await openStore({
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   dataDir: config.OHA_DATA_DIR,
@@ -19,6 +30,8 @@ const store = await openStore({
 const first = config.OHA_SEED_EXAMPLE ? await ensureFirstTenant(store) : { created: false as const };
 const figures = first.created ? keyFigures(await store.tenant(first.tenantId).network()) : [];
 const ui = adminDist(process.env);
+const docsRoot = docsDist();
+const docs = docsRoot ? docsAssets(docsRoot) : undefined;
 // The district's logo for the printed documents, read once at start (a wrong path stops the start).
 const logo = config.OHA_REPORT_LOGO ? new Uint8Array(readFileSync(config.OHA_REPORT_LOGO)) : undefined;
 const app = createApp({
@@ -28,6 +41,7 @@ const app = createApp({
   cache: memoryCache(),
   renderPdf: (document) => renderPdf(document, { logo }),
   ...(ui ? { serveAssets: adminAssets(ui) } : {}),
+  ...(docs ? { docsAssets: docs } : {}),
 });
 
 const server = listen(app, { port: config.PORT, hostname: config.HOST, logger }, (info) => {
@@ -59,6 +73,7 @@ async function shutdown(signal: string) {
   logger.log("info", "shutting down", { signal });
   server.close();
   await store.close();
+  lock?.release();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -80,6 +80,14 @@ export function smokeSuite(name: string, start: (databaseUrl: string) => Promise
       expect(doc.body.paths["/api/v1/measures/{id}"]).toBeDefined();
     });
 
+    it("serves /docs naming no other host (Node: the API reference; the edge: a page linking the OpenAPI document)", async () => {
+      const docs = await fetch(`${server.base}/docs`);
+      expect(docs.status).toBe(200);
+      const html = await docs.text();
+      expect(html.match(/https?:\/\/[^\s"'<>)]+/g) ?? []).toEqual([]);
+      expect(html).toContain(server.runtime === "node" ? "/docs/scalar." : 'href="/openapi.json"');
+    });
+
     it("asks for a key, then lists and gets records with one", async () => {
       expectProblem(await get("/api/v1/actors"), 401, "unauthorized");
       const list = await get("/api/v1/measures?limit=5&sort=title", world.keys.viewer);
