@@ -145,6 +145,12 @@ export const defaultOverlapWeights: OverlapWeights = {
 export const defaultOverlapThreshold = 0.65;
 
 /**
+ * The default text similarity (cosine, 0..1) that stands in for a shared named activity: a pair
+ * whose titles do not both name one activity is compared only when its texts are at least this alike.
+ */
+export const defaultOverlapStrongText = 0.5;
+
+/**
  * The fields of a measure that make a pair redundant. A review of a pair applies while these are
  * unchanged on both measures (see {@link overlapFingerprint}); others (places, verification
  * stamps, contact, status) do not reopen it.
@@ -269,6 +275,17 @@ export const OverlapSettings = z
       })
       .max(1, {
         error: messageOf("Der Schwellenwert liegt zwischen 0 und 1.", "The threshold lies in 0..1."),
+      })
+      .optional(),
+    strongText: z
+      .number({
+        error: messageOf("Die Textähnlichkeit muss eine Zahl sein.", "The text similarity must be a number."),
+      })
+      .min(0, {
+        error: messageOf("Die Textähnlichkeit liegt zwischen 0 und 1.", "The text similarity lies in 0..1."),
+      })
+      .max(1, {
+        error: messageOf("Die Textähnlichkeit liegt zwischen 0 und 1.", "The text similarity lies in 0..1."),
       })
       .optional(),
     requireSharedArea: z.boolean().optional(),
@@ -634,16 +651,22 @@ const baPurposes: Partial<Record<NonNullable<Measure["baMeasureType"]>, OverlapP
   bereb: "career_entry_support",
 };
 
-/** The KAoA standard elements of the orientation chain: SBO 5 potential analysis, 6.1/6.2 exploration, 6.3 internship. */
+/**
+ * The KAoA standard elements that name an activity, in the catalogue's current numbering (see
+ * `kaoaCatalogue` in `@oha/domain/reference`): SBO 4 potential analysis, SBO 5 job-field
+ * exploration, SBO 6.4 practical courses (exploration), SBO 6.1, 6.3, 6.5, 6.6 work placements.
+ */
 function standardPurpose(code: string | undefined): OverlapPurpose | undefined {
   if (!code) return undefined;
   const m = /(\d+)(?:\.(\d+))?/.exec(code);
   if (!m) return undefined;
   const major = Number(m[1]);
   const minor = m[2] === undefined ? 0 : Number(m[2]);
-  if (major === 5) return "potential_analysis";
-  if (major === 6 && minor > 0 && minor <= 2) return "job_field_exploration";
-  if (major === 6 && minor === 3) return "internship";
+  if (major === 4) return "potential_analysis";
+  if (major === 5 && minor <= 2) return "job_field_exploration";
+  if (major === 6 && minor === 4) return "job_field_exploration";
+  if (major === 6 && (minor === 5 || minor === 6)) return "long_term_internship";
+  if (major === 6 && minor !== 2) return "internship";
   return undefined;
 }
 
@@ -690,12 +713,25 @@ const familyNames: [number, LocalizedText][] = [
   [TEACHERS, text("Lehrkräfte", "teachers")],
   [EMPLOYERS, text("Betriebe", "employers")],
 ];
-const parentsPurpose = 1 << overlapPurposes.indexOf("parents_information");
+const parentsPurpose =
+  (1 << overlapPurposes.indexOf("parents_information")) | (1 << overlapPurposes.indexOf("parents_cafe"));
 const teachersPurpose = 1 << overlapPurposes.indexOf("teacher_training");
 const employersPurpose = 1 << overlapPurposes.indexOf("employer_network");
 let chainMask = 0;
-for (const [purpose, stage] of Object.entries(overlapChainStages))
-  if (stage) chainMask |= 1 << overlapPurposes.indexOf(purpose as OverlapPurpose);
+/** The stages of the orientation chain per purpose bit, as a bit mask of stages (0 off the chain). */
+const stageOfPurpose: number[] = overlapPurposes.map(() => 0);
+for (const [purpose, stage] of Object.entries(overlapChainStages)) {
+  if (!stage) continue;
+  const p = overlapPurposes.indexOf(purpose as OverlapPurpose);
+  chainMask |= 1 << p;
+  stageOfPurpose[p] = 1 << stage;
+}
+/** The chain stages that a purpose mask names. */
+function stagesOf(mask: number): number {
+  let stages = 0;
+  for (let p = 0; mask >>> p !== 0; p++) if (mask & (1 << p)) stages |= stageOfPurpose[p]!;
+  return stages;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -911,13 +947,16 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     present = 0;
     let named = read(m.title, 2);
     const described = m.description ? read(m.description, 1) : 0;
-    const ba = m.baMeasureType ? baPurposes[m.baMeasureType] : undefined;
-    const standard = standardPurpose(m.standardElement);
-    for (const p of [ba, standard]) {
-      if (!p) continue;
-      const bit = 1 << overlapPurposes.indexOf(p);
-      if (!(named & bit)) addToken(lexicon.token(`#${p}`, p), 2);
-      named |= bit;
+    // The title names the activity; the BA measure type and the standard element only when it names none.
+    if (named === 0) {
+      const ba = m.baMeasureType ? baPurposes[m.baMeasureType] : undefined;
+      const standard = standardPurpose(m.standardElement);
+      for (const p of [ba, standard]) {
+        if (!p) continue;
+        const bit = 1 << overlapPurposes.indexOf(p);
+        if (!(named & bit)) addToken(lexicon.token(`#${p}`, p), 2);
+        named |= bit;
+      }
     }
     primary[i] = named !== 0 ? named : described;
     titled[i] = named !== 0 ? 1 : 0;
@@ -1053,6 +1092,9 @@ function rangeSimilarity(aMin: number, aMax: number, bMin: number, bMax: number)
   return inter / Math.min(aMax - aMin + 1, bMax - bMin + 1);
 }
 
+/** The area similarity of a district-wide offer and a local one: the local place is a part of the district. */
+const partialArea = 0.5;
+
 interface Gates {
   readonly area: boolean;
   readonly period: boolean;
@@ -1071,13 +1113,35 @@ function purposeRule(c: Corpus, a: number, b: number): number {
   const pa = c.primary[a]!;
   const pb = c.primary[b]!;
   if (pa !== 0 && pb !== 0 && (pa & pb) === 0) {
-    const sa = pa & chainMask;
-    const sb = pb & chainMask;
-    return sa !== 0 && sb !== 0 && sa !== sb ? RULE_STAGE : RULE_PURPOSE;
+    const sa = stagesOf(pa & chainMask);
+    const sb = stagesOf(pb & chainMask);
+    return sa !== 0 && sb !== 0 && (sa & sb) === 0 ? RULE_STAGE : RULE_PURPOSE;
   }
   if ((pa === 0 || pb === 0) && (c.purposes[a]! & c.purposes[b]!) === 0 && c.category[a] !== c.category[b])
     return RULE_PURPOSE;
   return -1;
+}
+
+/** Whether both titles (or, where a title names none, the BA measure types or standard elements) name a shared activity. */
+function namedTogether(c: Corpus, a: number, b: number): boolean {
+  return (c.primary[a]! & c.primary[b]!) !== 0 && (c.titled[a]! & c.titled[b]!) === 1;
+}
+
+/**
+ * Whether a district-wide offer and a local one show the stronger evidence a partial place overlap
+ * needs: the same activity named in both titles, the same young people pinned down on both sides
+ * (both give grades, or both give ages, and these overlap; or the target groups of one lie within
+ * the other's), and both say when they end (a standing district-wide listing says nothing about
+ * when it reaches the local place).
+ */
+function partialEvidence(c: Corpus, a: number, b: number): boolean {
+  if (!namedTogether(c, a, b)) return false;
+  if (!Number.isFinite(c.end[a]!) || !Number.isFinite(c.end[b]!)) return false;
+  if (c.gradeMin[a]! >= 0 && c.gradeMin[b]! >= 0) return true; // disjoint grades are ruled out before
+  if (c.ageMin[a]! >= 0 && c.ageMin[b]! >= 0) return true;
+  const ga = c.groups[a]!;
+  const gb = c.groups[b]!;
+  return ga !== 0 && gb !== 0 && ((ga & gb) === ga || (ga & gb) === gb);
 }
 
 /** The first rule that rules the pair out, or -1. Cheap checks first. */
@@ -1144,7 +1208,8 @@ function similarities(c: Corpus, a: number, b: number, out: Float64Array): void 
   }
   out[4] = rangeSimilarity(c.gradeMin[a]!, c.gradeMax[a]!, c.gradeMin[b]!, c.gradeMax[b]!);
   out[5] = rangeSimilarity(c.ageMin[a]!, c.ageMax[a]!, c.ageMin[b]!, c.ageMax[b]!);
-  let area = 1;
+  // Both district-wide: the same place; one district-wide: the same place only in part.
+  let area = c.whole[a] === c.whole[b] ? 1 : partialArea;
   if (c.whole[a] === 0 && c.whole[b] === 0) {
     const a0 = c.areaStart[a]!;
     const a1 = c.areaStart[a + 1]!;
@@ -1335,7 +1400,7 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
     case RULE_PURPOSE: {
       const pa = c.primary[a]!;
       const pb = c.primary[b]!;
-      if (pa !== 0 && pb !== 0)
+      if (pa !== 0 && pb !== 0 && (pa & pb) === 0)
         return {
           kind: "purpose",
           text: text(
@@ -1343,11 +1408,23 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
             `Different activities: ${purposeNames(pa, "en")} and ${purposeNames(pb, "en")}`,
           ),
         };
+      if (
+        (pa === 0 || pb === 0) &&
+        (c.purposes[a]! & c.purposes[b]!) === 0 &&
+        c.category[a] !== c.category[b]
+      )
+        return {
+          kind: "purpose",
+          text: text(
+            "Verschiedene Kategorien und keine gemeinsame Angebotsart",
+            "Different categories and no shared activity",
+          ),
+        };
       return {
         kind: "purpose",
         text: text(
-          "Verschiedene Kategorien und keine gemeinsame Angebotsart",
-          "Different categories and no shared activity",
+          "Keine gemeinsame Angebotsart in beiden Titeln und zu wenig ähnlicher Text: die gleiche Kategorie allein ist nicht der gleiche Zweck",
+          "No shared activity named in both titles and too little alike in wording: the same category alone is not the same purpose",
         ),
       };
     }
@@ -1384,6 +1461,14 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
         ),
       };
     case RULE_AREA:
+      if (c.whole[a] !== c.whole[b])
+        return {
+          kind: "area",
+          text: text(
+            "Ein kreisweites und ein örtliches Angebot überschneiden sich nur teilweise; es fehlen stärkere Belege (gleiche Angebotsart in beiden Titeln, gleiche Klassen, Alter oder Zielgruppen, beide mit Enddatum)",
+            "A district-wide and a local offer overlap only in part; stronger evidence is missing (the same activity in both titles, the same grades, ages or target groups, both with an end date)",
+          ),
+        };
       return {
         kind: "area",
         text: text(
@@ -1534,10 +1619,15 @@ function explain(
             : sharedValues(c.areaData, a0, a1, b0, b1);
         shared = ids.map((m) => c.municipalities[m]!);
         const note = wa || wb;
-        sentence = text(
-          `${shared.length} gemeinsame Gemeinde(n)${note ? " (ein Angebot gilt für den ganzen Kreis)" : ""}: ${list(shared)}`,
-          `${shared.length} shared municipalit${shared.length === 1 ? "y" : "ies"}${note ? " (one offer serves the whole district)" : ""}: ${list(shared)}`,
-        );
+        sentence = note
+          ? text(
+              `Teilweise gleicher Ort: ein Angebot gilt für den ganzen Kreis, das andere für ${list(shared)}`,
+              `Partly the same place: one offer serves the whole district, the other ${list(shared)}`,
+            )
+          : text(
+              `${shared.length} gemeinsame Gemeinde(n): ${list(shared)}`,
+              `${shared.length} shared municipalit${shared.length === 1 ? "y" : "ies"}: ${list(shared)}`,
+            );
         break;
       }
       case "period": {
@@ -1813,9 +1903,12 @@ export function compareOverlap(
     area: settings.requireSharedArea ?? true,
     period: settings.requireSharedPeriod ?? true,
   };
+  const strongText = settings.strongText ?? defaultOverlapStrongText;
   const corpus = prepare([a, b]);
   const ruledOut: OverlapRuling[] = [];
-  const purpose = purposeRule(corpus, 0, 1);
+  let purpose = purposeRule(corpus, 0, 1);
+  if (purpose < 0 && !namedTogether(corpus, 0, 1) && cosine(corpus, 0, 1) < strongText)
+    purpose = RULE_PURPOSE;
   for (let rule = 0; rule < overlapRuleKinds.length; rule++) {
     if (purpose === rule || appliesRule(corpus, rule, gates)) ruledOut.push(ruling(corpus, 0, 1, rule));
   }
@@ -1850,10 +1943,10 @@ function appliesRule(c: Corpus, rule: number, gates: Gates): boolean {
     case RULE_AUDIENCE:
       return (c.audience[0]! & c.audience[1]!) === 0;
     case RULE_AREA:
+      if (!gates.area) return false;
+      if (c.whole[0] !== c.whole[1]) return !partialEvidence(c, 0, 1);
       return (
-        gates.area &&
         c.whole[0] === 0 &&
-        c.whole[1] === 0 &&
         sharedCount(c.areaData, c.areaStart[0]!, c.areaStart[1]!, c.areaStart[1]!, c.areaStart[2]!) === 0
       );
     case RULE_PERIOD:
@@ -1889,6 +1982,7 @@ export function findOverlaps(
   const corpus = prepare(included);
   const exhaustive = options.exhaustive ?? false;
 
+  const strongText = settings.strongText ?? defaultOverlapStrongText;
   const sims = new Float64Array(overlapReasonKinds.length);
   const textWeight = weightVector[2]!;
   const purposeWeight = weightVector[0]!;
@@ -1899,6 +1993,14 @@ export function findOverlaps(
     const rule = ruleOut(corpus, j, i, gates);
     if (rule >= 0) {
       ruled[rule]!++;
+      return;
+    }
+    if (!namedTogether(corpus, j, i) && cosine(corpus, j, i) < strongText) {
+      ruled[RULE_PURPOSE]!++;
+      return;
+    }
+    if (gates.area && corpus.whole[j] !== corpus.whole[i] && !partialEvidence(corpus, j, i)) {
+      ruled[RULE_AREA]!++;
       return;
     }
     scored++;
