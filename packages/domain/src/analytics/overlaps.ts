@@ -794,7 +794,8 @@ interface Corpus {
   readonly tokenStart: Int32Array;
   readonly tokenData: Int32Array;
   readonly weightData: Float64Array;
-  readonly surface: readonly string[];
+  /** The word a token stands for. */
+  readonly surface: (token: number) => string;
   readonly municipalities: readonly string[];
   readonly programmes: readonly string[];
   readonly minYear: number;
@@ -815,22 +816,45 @@ class Interner {
   }
 }
 
-function segments(lists: number[][]): { start: Int32Array; data: Int32Array } {
-  const start = new Int32Array(lists.length + 1);
-  let total = 0;
-  for (let i = 0; i < lists.length; i++) {
-    total += lists[i]!.length;
-    start[i + 1] = total;
+const categoryKeys = Object.keys(measureCategoryLabels);
+
+const categoryIndex = new Map(categoryKeys.map((k, i) => [k, i]));
+
+/** A growable typed array of 32-bit integers. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 256) {
+    this.data = new Int32Array(Math.max(16, capacity));
   }
-  const data = new Int32Array(total);
-  for (let i = 0; i < lists.length; i++) {
-    const sorted = lists[i]!.sort((a, b) => a - b);
-    data.set(sorted, start[i]!);
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
   }
-  return { start, data };
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
-const categoryKeys = Object.keys(measureCategoryLabels);
+/** Sorts `data[from..to)` ascending and drops repeats; returns the new end. */
+function sortUnique(data: Int32Array, from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) {
+    const v = data[k]!;
+    let at = k;
+    while (at > from && data[at - 1]! > v) {
+      data[at] = data[at - 1]!;
+      at--;
+    }
+    data[at] = v;
+  }
+  let out = from;
+  for (let k = from; k < to; k++) if (k === from || data[k] !== data[k - 1]) data[out++] = data[k]!;
+  return out;
+}
 
 function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const n = measures.length;
@@ -856,41 +880,82 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const primary = new Int32Array(n);
   const titled = new Uint8Array(n);
   const purposes = new Int32Array(n);
-  const areaLists: number[][] = new Array(n);
-  const fundLists: number[][] = new Array(n);
+  const areaStart = new Int32Array(n + 1);
+  const areaList = new IntList(n * 2);
+  const fundStart = new Int32Array(n + 1);
+  const fundList = new IntList(n);
   const tokenStart = new Int32Array(n + 1);
-  const rawTokens: number[] = [];
-  const rawCounts: number[] = [];
-  const df: number[] = [];
-  const scratch: number[] = [];
-  let present = 0;
-  const addToken = (id: number, weight: number) => {
-    const count = scratch[id];
-    if (count === undefined || count === 0) {
-      rawTokens.push(id);
-      rawCounts.push(0);
-      present++;
-      scratch[id] = weight;
-    } else scratch[id] = count + weight;
+
+  // Tokens get dense ids for this run (the lexicon's ids are shared by all runs and sparse here).
+  let localOf = new Int32Array(lexicon.surfaces.length + 1024).fill(-1);
+  const globalOf = new IntList(4096);
+  let acc = new Float64Array(4096);
+  let df = new Int32Array(4096);
+  const local = (global: number): number => {
+    if (global >= localOf.length) {
+      const next = new Int32Array(Math.max(global + 1, localOf.length * 2)).fill(-1);
+      next.set(localOf);
+      localOf = next;
+    }
+    let id = localOf[global]!;
+    if (id < 0) {
+      id = globalOf.length;
+      localOf[global] = id;
+      globalOf.push(global);
+      if (id >= acc.length) {
+        const nextAcc = new Float64Array(acc.length * 2);
+        nextAcc.set(acc);
+        acc = nextAcc;
+        const nextDf = new Int32Array(df.length * 2);
+        nextDf.set(df);
+        df = nextDf;
+      }
+    }
+    return id;
   };
-  /** A text's tokens with their counts, and the purposes it names; texts repeat, so each is read once. */
-  const texts = new Map<string, { tokens: number[]; counts: number[]; purposes: number }>();
-  const local = new Map<number, number>();
-  const analyse = (value: string) => {
-    const cached = texts.get(value);
-    if (cached) return cached;
+  const purposeToken = new Int32Array(overlapPurposes.length).fill(-1);
+  const purposeTokenOf = (p: number): number => {
+    let id = purposeToken[p]!;
+    if (id < 0) {
+      id = local(lexicon.token(`#${overlapPurposes[p]}`, overlapPurposes[p]!));
+      purposeToken[p] = id;
+    }
+    return id;
+  };
+
+  // The texts read, each once (titles repeat): tokens with counts in pools, and the purposes named.
+  const textIndex = new Map<string, number>();
+  const textStart = new IntList(1024);
+  textStart.push(0);
+  const textPurposes = new IntList(1024);
+  const textTokens = new IntList(8192);
+  const textCounts = new IntList(8192);
+  let counts = new Int32Array(4096);
+  const touched = new IntList(64);
+  const count = (t: number) => {
+    if (t >= counts.length) {
+      const next = new Int32Array(Math.max(t + 1, counts.length * 2));
+      next.set(counts);
+      counts = next;
+    }
+    if (counts[t] === 0) touched.push(t);
+    counts[t]!++;
+  };
+  /** Reads a text into the pools; `keep`: remember it (titles repeat, descriptions hardly ever). */
+  const analyse = (value: string, keep: boolean): number => {
+    const cached = keep ? textIndex.get(value) : undefined;
+    if (cached !== undefined) return cached;
     const words = fold(value).split(wordSplit);
     let found = 0;
-    local.clear();
-    const add = (t: number) => local.set(t, (local.get(t) ?? 0) + 1);
+    touched.length = 0;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
       if (word === "") continue;
       const info = lexicon.word(word);
       found |= info.purposes;
-      for (const t of info.tokens) add(t);
-      for (const k of info.phraseStarts) {
-        const phrase = phrases[k]!;
+      for (let k = 0; k < info.tokens.length; k++) count(local(info.tokens[k]!));
+      for (let s = 0; s < info.phraseStarts.length; s++) {
+        const phrase = phrases[info.phraseStarts[s]]!;
         const last = phrase.words.length - 1;
         let ok = w + last < words.length;
         for (let q = 1; ok && q <= last; q++) {
@@ -899,52 +964,77 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
         }
         if (ok && !(found & (1 << phrase.purpose))) {
           found |= 1 << phrase.purpose;
-          add(lexicon.token(`#${overlapPurposes[phrase.purpose]}`, overlapPurposes[phrase.purpose]!));
+          count(purposeTokenOf(phrase.purpose));
         }
       }
     }
-    const result = { tokens: [...local.keys()], counts: [...local.values()], purposes: found };
-    texts.set(value, result);
-    return result;
+    for (let k = 0; k < touched.length; k++) {
+      const t = touched.data[k]!;
+      textTokens.push(t);
+      textCounts.push(counts[t]!);
+      counts[t] = 0;
+    }
+    const index = textPurposes.length;
+    textPurposes.push(found);
+    textStart.push(textTokens.length);
+    if (keep) textIndex.set(value, index);
+    return index;
+  };
+
+  const rawTokens = new IntList(n * 16);
+  let rawCounts = new Float64Array(n * 16 + 16);
+  const present = new IntList(64);
+  const addToken = (id: number, weight: number) => {
+    if (acc[id] === 0) present.push(id);
+    acc[id]! += weight;
   };
   /** Adds a text's tokens; returns the purposes it names. */
   const read = (value: string, weight: number): number => {
-    const info = analyse(value);
-    for (let k = 0; k < info.tokens.length; k++) addToken(info.tokens[k]!, weight * info.counts[k]!);
-    return info.purposes;
+    const t = analyse(value, weight > 1);
+    for (let k = textStart.data[t]!; k < textStart.data[t + 1]!; k++)
+      addToken(textTokens.data[k]!, weight * textCounts.data[k]!);
+    return textPurposes.data[t]!;
   };
 
   let horizon = Number.NEGATIVE_INFINITY;
   let minYear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const m = measures[i]!;
-    category[i] = categoryKeys.indexOf(m.category);
+    category[i] = categoryIndex.get(m.category) ?? -1;
     let mask = 0;
     let family = 0;
-    for (const g of m.targetGroups) {
-      mask |= groupBit.get(g) ?? 0;
-      family |= groupFamily[g] ?? 0;
+    for (let g = 0; g < m.targetGroups.length; g++) {
+      const group = m.targetGroups[g]!;
+      mask |= groupBit.get(group) ?? 0;
+      family |= groupFamily[group] ?? 0;
     }
     groups[i] = mask;
     gradeMin[i] = m.grades ? m.grades.min : -1;
     gradeMax[i] = m.grades ? m.grades.max : -1;
     ageMin[i] = m.ages ? m.ages.min : -1;
     ageMax[i] = m.ages ? m.ages.max : -1;
-    whole[i] = m.areaServed.length === 0 ? 1 : 0;
-    areaLists[i] = m.areaServed.map((ags) => municipalities.id(ags));
+    const area = m.areaServed;
+    whole[i] = area.length === 0 ? 1 : 0;
+    for (let k = 0; k < area.length; k++) areaList.push(municipalities.id(area[k]!));
+    areaList.length = sortUnique(areaList.data, areaStart[i]!, areaList.length);
+    areaStart[i + 1] = areaList.length;
     start[i] = dayNumber(m.from);
     end[i] = m.to ? dayNumber(m.to) : Number.POSITIVE_INFINITY;
     firstYear[i] = schoolYearStart(m.from);
     lastYear[i] = m.to ? schoolYearStart(m.to) : -1;
-    const funds: number[] = [];
-    for (const f of m.funding) if (f.programmeId !== undefined) funds.push(programmes.id(f.programmeId));
-    fundLists[i] = [...new Set(funds)];
+    for (let k = 0; k < m.funding.length; k++) {
+      const programme = m.funding[k]!.programmeId;
+      if (programme !== undefined) fundList.push(programmes.id(programme));
+    }
+    fundList.length = sortUnique(fundList.data, fundStart[i]!, fundList.length);
+    fundStart[i + 1] = fundList.length;
     baType[i] = m.baMeasureType ? baTypes.id(m.baMeasureType) : -1;
     provider[i] = providers.id(m.providerActorId);
-    horizon = Math.max(horizon, start[i]!, m.to ? end[i]! : Number.NEGATIVE_INFINITY);
-    minYear = Math.min(minYear, firstYear[i]!);
+    if (start[i]! > horizon) horizon = start[i]!;
+    if (m.to && end[i]! > horizon) horizon = end[i]!;
+    if (firstYear[i]! < minYear) minYear = firstYear[i]!;
 
-    present = 0;
+    present.length = 0;
     let named = read(m.title, 2);
     const described = m.description ? read(m.description, 1) : 0;
     // The title names the activity; the BA measure type and the standard element only when it names none.
@@ -953,8 +1043,9 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
       const standard = standardPurpose(m.standardElement);
       for (const p of [ba, standard]) {
         if (!p) continue;
-        const bit = 1 << overlapPurposes.indexOf(p);
-        if (!(named & bit)) addToken(lexicon.token(`#${p}`, p), 2);
+        const index = overlapPurposes.indexOf(p);
+        const bit = 1 << index;
+        if (!(named & bit)) addToken(purposeTokenOf(index), 2);
         named |= bit;
       }
     }
@@ -972,27 +1063,34 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     else if (named_adults && family & YOUNG && adults & parentsPurpose) addressed = PARENTS;
     audience[i] = addressed;
 
-    const to = rawTokens.length;
-    for (let k = to - present; k < to; k++) {
-      const id = rawTokens[k]!;
-      rawCounts[k] = scratch[id]!;
-      scratch[id] = 0;
-      df[id] = (df[id] ?? 0) + 1;
+    for (let k = 0; k < present.length; k++) {
+      const id = present.data[k]!;
+      if (rawTokens.length === rawCounts.length) {
+        const next = new Float64Array(rawCounts.length * 2);
+        next.set(rawCounts);
+        rawCounts = next;
+      }
+      rawCounts[rawTokens.length] = acc[id]!;
+      rawTokens.push(id);
+      acc[id] = 0;
+      df[id]!++;
     }
-    tokenStart[i + 1] = to;
+    tokenStart[i + 1] = rawTokens.length;
   }
   const maxYear = Number.isFinite(horizon) ? schoolYearStart(isoOfDay(horizon)) : 1970;
   for (let i = 0; i < n; i++) if (lastYear[i] === -1) lastYear[i] = Math.max(maxYear, firstYear[i]!);
 
+  const tokenCount = globalOf.length;
+  const idf = new Float64Array(tokenCount);
+  for (let t = 0; t < tokenCount; t++) idf[t] = df[t]! > 0 ? Math.log(1 + n / df[t]!) : 0;
   const tokenData = new Int32Array(rawTokens.length);
   const weightData = new Float64Array(rawTokens.length);
-  const idf = df.map((d) => Math.log(1 + n / d));
   for (let i = 0; i < n; i++) {
     const from = tokenStart[i]!;
     const to = tokenStart[i + 1]!;
     let norm = 0;
     for (let k = from; k < to; k++) {
-      const token = rawTokens[k]!;
+      const token = rawTokens.data[k]!;
       const w = (1 + Math.log(rawCounts[k]!)) * idf[token]!;
       norm += w * w;
       let at = k;
@@ -1007,8 +1105,8 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     norm = Math.sqrt(norm);
     if (norm > 0) for (let k = from; k < to; k++) weightData[k] = weightData[k]! / norm;
   }
-  const area = segments(areaLists);
-  const fund = segments(fundLists);
+  const surfaces = lexicon.surfaces;
+  const globalIds = globalOf.toArray();
   return {
     measures,
     size: n,
@@ -1020,14 +1118,14 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     ageMin,
     ageMax,
     whole,
-    areaStart: area.start,
-    areaData: area.data,
+    areaStart,
+    areaData: areaList.toArray(),
     start,
     end,
     firstYear,
     lastYear,
-    fundStart: fund.start,
-    fundData: fund.data,
+    fundStart,
+    fundData: fundList.toArray(),
     baType,
     provider,
     primary,
@@ -1036,7 +1134,7 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     tokenStart,
     tokenData,
     weightData,
-    surface: lexicon.surfaces,
+    surface: (token: number) => surfaces[globalIds[token]]!,
     municipalities: municipalities.values,
     programmes: programmes.values,
     minYear: Number.isFinite(minYear) ? minYear : 1970,
@@ -1545,7 +1643,7 @@ function explain(
           const x = c.tokenData[i]!;
           const y = c.tokenData[j]!;
           if (x === y) {
-            const word = c.surface[x]!;
+            const word = c.surface(x);
             if (!overlapPurposes.includes(word as OverlapPurpose))
               common.push({ word, part: c.weightData[i]! * c.weightData[j]! });
             i++;
@@ -1686,10 +1784,6 @@ function resolveWeights(
   ) as unknown as OverlapWeights;
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
 /** Whether a review still applies to the two measures as they are now. */
 export function overlapReviewIsCurrent(
   review: Pick<OverlapReviewInput, "measureIds" | "measureVersions" | "measureFingerprints">,
@@ -1707,43 +1801,102 @@ export function overlapReviewIsCurrent(
   return review.measureVersions[first] === p.version && review.measureVersions[second] === q.version;
 }
 
-const dimensions = overlapReasonKinds.length;
-
-/** The pairs found: measure indexes, scores and contributions per dimension, in growing typed arrays. */
+/** The pairs found: measure indexes and scores, in growing typed arrays (16 bytes a pair). */
 class Hits {
   length = 0;
   a = new Int32Array(1024);
   b = new Int32Array(1024);
   score = new Float64Array(1024);
-  parts = new Float64Array(1024 * dimensions);
-  push(a: number, b: number, score: number, sims: Float64Array, weights: Float64Array): void {
+  push(a: number, b: number, score: number): void {
     if (this.length === this.a.length) {
-      const grow = <T extends Int32Array | Float64Array>(old: T, size: number): T => {
-        const next = new (old.constructor as new (n: number) => T)(size);
-        next.set(old);
-        return next;
-      };
       const size = this.a.length * 2;
-      this.a = grow(this.a, size);
-      this.b = grow(this.b, size);
-      this.score = grow(this.score, size);
-      this.parts = grow(this.parts, size * dimensions);
+      const a2 = new Int32Array(size);
+      a2.set(this.a);
+      this.a = a2;
+      const b2 = new Int32Array(size);
+      b2.set(this.b);
+      this.b = b2;
+      const s2 = new Float64Array(size);
+      s2.set(this.score);
+      this.score = s2;
     }
     const at = this.length++;
     this.a[at] = a;
     this.b[at] = b;
     this.score[at] = score;
-    for (let k = 0; k < dimensions; k++) this.parts[at * dimensions + k] = sims[k]! * weights[k]!;
   }
 }
 
-function clusterReasons(pairs: readonly OverlapPair[], hits: Hits): OverlapClusterReason[] {
-  const count = new Float64Array(overlapReasonKinds.length);
-  const sum = new Float64Array(overlapReasonKinds.length);
+/** What a pair needs to write its reasons when they are read: the corpus and the weights of the run. */
+interface PairContext {
+  readonly corpus: Corpus;
+  readonly weights: Float64Array;
+}
+
+/** Fills `out` with the similarities of a pair, text included: what its reasons and contributions come from. */
+function allSimilarities(c: Corpus, a: number, b: number, out: Float64Array): void {
+  similarities(c, a, b, out);
+  addText(c, a, b, out);
+}
+
+/**
+ * A pair whose reasons are written when first read (and then kept): a caller that counts pairs
+ * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
+ */
+class LazyPair implements OverlapPair {
+  readonly measureIds: readonly [MeasureId, MeasureId];
+  readonly score: number;
+  readonly sameProvider: boolean;
+  declare review?: OverlapPairReview;
+  readonly #context: PairContext;
+  readonly #a: number;
+  readonly #b: number;
+  #reasons: OverlapReason[] | undefined;
+  static indexesOf(pair: OverlapPair): readonly [number, number] {
+    return [(pair as LazyPair).#a, (pair as LazyPair).#b];
+  }
+  constructor(score: number, context: PairContext, a: number, b: number) {
+    const p = context.corpus.measures[a]!;
+    const q = context.corpus.measures[b]!;
+    this.measureIds = [p.id, q.id];
+    this.score = score;
+    this.sameProvider = context.corpus.provider[a] === context.corpus.provider[b];
+    this.#context = context;
+    this.#a = a;
+    this.#b = b;
+  }
+  get reasons(): readonly OverlapReason[] {
+    if (!this.#reasons) {
+      const { corpus, weights } = this.#context;
+      const sims = new Float64Array(overlapReasonKinds.length);
+      allSimilarities(corpus, this.#a, this.#b, sims);
+      this.#reasons = explain(corpus, this.#a, this.#b, sims, weights);
+    }
+    return this.#reasons;
+  }
+  toJSON(): OverlapPair {
+    return {
+      measureIds: this.measureIds,
+      score: this.score,
+      reasons: this.reasons,
+      sameProvider: this.sameProvider,
+      ...(this.review ? { review: this.review } : {}),
+    };
+  }
+}
+
+/** How often each dimension contributes among a cluster's pairs, from their similarities (computed here). */
+function clusterReasons(pairs: readonly OverlapPair[], context: PairContext): OverlapClusterReason[] {
+  const dimensions = overlapReasonKinds.length;
+  const count = new Float64Array(dimensions);
+  const sum = new Float64Array(dimensions);
+  const sims = new Float64Array(dimensions);
+  const { corpus, weights } = context;
   for (const pair of pairs) {
-    const at = LazyPair.hitOf(pair) * dimensions;
+    const [a, b] = LazyPair.indexesOf(pair);
+    allSimilarities(corpus, a, b, sims);
     for (let k = 0; k < dimensions; k++) {
-      const part = hits.parts[at + k]!;
+      const part = sims[k]! * weights[k]!;
       if (part <= 0) continue;
       count[k]!++;
       sum[k]! += part;
@@ -1768,71 +1921,58 @@ function clusterReasons(pairs: readonly OverlapPair[], hits: Hits): OverlapClust
     .sort((p, q) => q.pairs - p.pairs || q.meanContribution - p.meanContribution);
 }
 
-/**
- * A pair whose reasons are written when first read (and then kept): a caller that counts pairs
- * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
- */
-class LazyPair implements OverlapPair {
-  readonly measureIds: readonly [MeasureId, MeasureId];
-  readonly score: number;
-  readonly sameProvider: boolean;
-  declare review?: OverlapPairReview;
-  readonly #corpus: Corpus;
-  readonly #a: number;
-  readonly #b: number;
-  readonly #weights: Float64Array;
-  #reasons: OverlapReason[] | undefined;
-  /** The index of the pair among the hits (for its contributions). */
-  readonly #hit: number;
-  static hitOf(pair: OverlapPair): number {
-    return (pair as LazyPair).#hit;
-  }
-  constructor(score: number, corpus: Corpus, a: number, b: number, weights: Float64Array, hit: number) {
-    this.#hit = hit;
-    const p = corpus.measures[a]!;
-    const q = corpus.measures[b]!;
-    this.measureIds = [p.id, q.id];
-    this.score = score;
-    this.sameProvider = p.providerActorId === q.providerActorId;
-    this.#corpus = corpus;
-    this.#a = a;
-    this.#b = b;
-    this.#weights = weights;
-  }
-  get reasons(): readonly OverlapReason[] {
-    if (!this.#reasons) {
-      const sims = new Float64Array(overlapReasonKinds.length);
-      similarities(this.#corpus, this.#a, this.#b, sims);
-      addText(this.#corpus, this.#a, this.#b, sims);
-      this.#reasons = explain(this.#corpus, this.#a, this.#b, sims, this.#weights);
+/** A cluster whose reasons are counted when first read (and then kept); `JSON.stringify` counts them. */
+class LazyCluster implements OverlapCluster {
+  readonly measureIds: readonly MeasureId[];
+  readonly pairs: readonly (readonly [MeasureId, MeasureId])[];
+  readonly maxScore: number;
+  readonly meanScore: number;
+  readonly #members: readonly OverlapPair[];
+  readonly #context: PairContext;
+  #reasons: OverlapClusterReason[] | undefined;
+  constructor(measureIds: MeasureId[], members: readonly OverlapPair[], context: PairContext) {
+    let max = 0;
+    let sum = 0;
+    const ids: (readonly [MeasureId, MeasureId])[] = new Array(members.length);
+    for (let k = 0; k < members.length; k++) {
+      const p = members[k]!;
+      if (p.score > max) max = p.score;
+      sum += p.score;
+      ids[k] = p.measureIds;
     }
+    this.measureIds = measureIds;
+    this.pairs = ids;
+    this.maxScore = max;
+    this.meanScore = sum / members.length;
+    this.#members = members;
+    this.#context = context;
+  }
+  get reasons(): readonly OverlapClusterReason[] {
+    this.#reasons ??= clusterReasons(this.#members, this.#context);
     return this.#reasons;
   }
-  toJSON(): OverlapPair {
+  toJSON(): OverlapCluster {
     return {
       measureIds: this.measureIds,
-      score: this.score,
+      pairs: this.pairs,
+      maxScore: this.maxScore,
+      meanScore: this.meanScore,
       reasons: this.reasons,
-      sameProvider: this.sameProvider,
-      ...(this.review ? { review: this.review } : {}),
     };
   }
 }
 
-function buildClusters(pairs: readonly OverlapPair[], hits: Hits): OverlapCluster[] {
-  const index = new Map<string, number>();
-  const ids: MeasureId[] = [];
-  const parent: number[] = [];
-  const node = (id: MeasureId) => {
-    let k = index.get(id);
-    if (k === undefined) {
-      k = ids.length;
-      index.set(id, k);
-      ids.push(id);
-      parent.push(k);
-    }
-    return k;
-  };
+/**
+ * Connected components of the pairs (in their order), over measure indexes; members in the order
+ * of `rank` (the measures' ids, ascending).
+ */
+function buildClusters(
+  pairs: readonly OverlapPair[],
+  rank: Int32Array,
+  context: PairContext,
+): OverlapCluster[] {
+  const n = rank.length;
+  const parent = new Int32Array(n).fill(-1);
   const find = (k: number): number => {
     let root = k;
     while (parent[root] !== root) root = parent[root]!;
@@ -1844,35 +1984,37 @@ function buildClusters(pairs: readonly OverlapPair[], hits: Hits): OverlapCluste
     return root;
   };
   for (const pair of pairs) {
-    const a = find(node(pair.measureIds[0]));
-    const b = find(node(pair.measureIds[1]));
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    const [a, b] = LazyPair.indexesOf(pair);
+    if (parent[a] === -1) parent[a] = a;
+    if (parent[b] === -1) parent[b] = b;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) {
+      if (rank[ra]! < rank[rb]!) parent[rb] = ra;
+      else parent[ra] = rb;
+    }
   }
-  const groups = new Map<number, { members: MeasureId[]; pairs: OverlapPair[] }>();
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: { members: number[]; pairs: OverlapPair[] }[] = [];
   for (const pair of pairs) {
-    const root = find(index.get(pair.measureIds[0])!);
-    let group = groups.get(root);
-    if (!group) {
-      group = { members: [], pairs: [] };
-      groups.set(root, group);
+    const root = find(LazyPair.indexesOf(pair)[0]);
+    let g = groupOf[root]!;
+    if (g < 0) {
+      g = groups.length;
+      groupOf[root] = g;
+      groups.push({ members: [], pairs: [] });
     }
-    group.pairs.push(pair);
+    groups[g]!.pairs.push(pair);
   }
-  for (let k = 0; k < ids.length; k++) groups.get(find(k))!.members.push(ids[k]!);
-  const clusters = [...groups.values()].map((group): OverlapCluster => {
-    let max = 0;
-    let sum = 0;
-    for (const p of group.pairs) {
-      max = Math.max(max, p.score);
-      sum += p.score;
-    }
-    return {
-      measureIds: group.members.sort(),
-      pairs: group.pairs.map((p) => p.measureIds),
-      maxScore: max,
-      meanScore: sum / group.pairs.length,
-      reasons: clusterReasons(group.pairs, hits),
-    };
+  for (let k = 0; k < n; k++) if (parent[k] !== -1) groups[groupOf[find(k)]]!.members.push(k);
+  const measures = context.corpus.measures;
+  const clusters = groups.map((group) => {
+    group.members.sort((x, y) => rank[x]! - rank[y]!);
+    return new LazyCluster(
+      group.members.map((k) => measures[k]!.id),
+      group.pairs,
+      context,
+    );
   });
   return clusters.sort(
     (p, q) =>
@@ -2012,7 +2154,7 @@ export function findOverlaps(
     addText(corpus, j, i, sims);
     const score = weightedScore(sims, weightVector);
     if (score < threshold) return;
-    found.push(j, i, score, sims, weightVector);
+    found.push(j, i, score);
   };
   let compared: number;
   if (exhaustive) {
@@ -2021,54 +2163,74 @@ export function findOverlaps(
     compared = (n * (n - 1)) / 2;
   } else compared = blocks(corpus, gates, visit);
 
-  const reviews = new Map<string, OverlapReviewInput>();
-  for (const review of options.reviews ?? []) {
-    if (review.deleted) continue;
-    const key = pairKey(review.measureIds[0], review.measureIds[1]);
-    const previous = reviews.get(key);
-    if (
-      !previous ||
-      review.reviewedAt > previous.reviewedAt ||
-      (review.reviewedAt === previous.reviewedAt && review.id > previous.id)
-    )
-      reviews.set(key, review);
+  // The measures' ids in ascending order, as a rank per measure: pairs and members are ordered by it.
+  const n = corpus.size;
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  const ids = included.map((m) => m.id);
+  order.sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0));
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) rank[order[k]!] = k;
+
+  // The latest review of each pair, by the pair's measure indexes.
+  const reviews = new Map<number, OverlapReviewInput>();
+  if (options.reviews && options.reviews.length > 0 && found.length > 0) {
+    const indexOf = new Map<string, number>();
+    for (let k = 0; k < n; k++) indexOf.set(ids[k]!, k);
+    for (const review of options.reviews) {
+      if (review.deleted) continue;
+      const x = indexOf.get(review.measureIds[0]);
+      const y = indexOf.get(review.measureIds[1]);
+      if (x === undefined || y === undefined) continue;
+      const key = Math.min(x, y) * n + Math.max(x, y);
+      const previous = reviews.get(key);
+      if (
+        !previous ||
+        review.reviewedAt > previous.reviewedAt ||
+        (review.reviewedAt === previous.reviewedAt && review.id > previous.id)
+      )
+        reviews.set(key, review);
+    }
   }
 
+  // Highest score first, then by the ids.
+  const hitOrder = new Int32Array(found.length);
+  for (let h = 0; h < found.length; h++) {
+    hitOrder[h] = h;
+    if (rank[found.b[h]]! < rank[found.a[h]]!) {
+      const t = found.a[h]!;
+      found.a[h] = found.b[h]!;
+      found.b[h] = t;
+    }
+  }
+  hitOrder.sort(
+    (x, y) =>
+      found.score[y]! - found.score[x]! ||
+      rank[found.a[x]]! - rank[found.a[y]]! ||
+      rank[found.b[x]]! - rank[found.b[y]]!,
+  );
+  const context: PairContext = { corpus, weights: weightVector };
   const pairs: OverlapPair[] = [];
   const dismissed: DismissedOverlap[] = [];
-  for (let hit = 0; hit < found.length; hit++) {
-    let a = found.a[hit]!;
-    let b = found.b[hit]!;
-    if (included[b]!.id < included[a]!.id) [a, b] = [b, a];
-    const p = included[a]!;
-    const q = included[b]!;
-    const base = new LazyPair(found.score[hit]!, corpus, a, b, weightVector, hit);
-    const review = reviews.get(pairKey(p.id, q.id));
+  for (let k = 0; k < hitOrder.length; k++) {
+    const hit = hitOrder[k]!;
+    const a = found.a[hit]!;
+    const b = found.b[hit]!;
+    const pair = new LazyPair(found.score[hit]!, context, a, b);
+    const review = reviews.size > 0 ? reviews.get(Math.min(a, b) * n + Math.max(a, b)) : undefined;
     if (!review) {
-      pairs.push(base);
+      pairs.push(pair);
       continue;
     }
-    const current = overlapReviewIsCurrent(review, [p, q]);
-    const summary: OverlapPairReview = {
-      id: review.id,
-      verdict: review.verdict,
-      reviewedAt: review.reviewedAt,
-      current,
-    };
-    base.review = summary;
-    if (current && review.verdict === "complementary") dismissed.push(base as DismissedOverlap);
-    else pairs.push(base);
+    const current = overlapReviewIsCurrent(review, [included[a]!, included[b]!]);
+    pair.review = { id: review.id, verdict: review.verdict, reviewedAt: review.reviewedAt, current };
+    if (current && review.verdict === "complementary") dismissed.push(pair as DismissedOverlap);
+    else pairs.push(pair);
   }
-  const byScore = (x: OverlapPair, y: OverlapPair) =>
-    y.score - x.score ||
-    (x.measureIds[0] < y.measureIds[0] ? -1 : x.measureIds[0] > y.measureIds[0] ? 1 : 0) ||
-    (x.measureIds[1] < y.measureIds[1] ? -1 : x.measureIds[1] > y.measureIds[1] ? 1 : 0);
-  pairs.sort(byScore);
-  dismissed.sort(byScore);
 
   return {
     pairs,
-    clusters: buildClusters(pairs, found),
+    clusters: buildClusters(pairs, rank, context),
     dismissed,
     threshold,
     weights,
