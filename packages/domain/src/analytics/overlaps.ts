@@ -955,7 +955,8 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
       found |= info.purposes;
       for (let k = 0; k < info.tokens.length; k++) count(local(info.tokens[k]!));
       for (let s = 0; s < info.phraseStarts.length; s++) {
-        const phrase = phrases[info.phraseStarts[s]]!;
+        const start = info.phraseStarts[s]!;
+        const phrase = phrases[start]!;
         const last = phrase.words.length - 1;
         let ok = w + last < words.length;
         for (let q = 1; ok && q <= last; q++) {
@@ -1134,7 +1135,10 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     tokenStart,
     tokenData,
     weightData,
-    surface: (token: number) => surfaces[globalIds[token]]!,
+    surface: (token: number) => {
+      const global = globalIds[token]!;
+      return surfaces[global]!;
+    },
     municipalities: municipalities.values,
     programmes: programmes.values,
     minYear: Number.isFinite(minYear) ? minYear : 1970,
@@ -1831,6 +1835,8 @@ class Hits {
 interface PairContext {
   readonly corpus: Corpus;
   readonly weights: Float64Array;
+  /** The measures' ids, by index. */
+  readonly ids: readonly MeasureId[];
 }
 
 /** Fills `out` with the similarities of a pair, text included: what its reasons and contributions come from. */
@@ -1844,26 +1850,30 @@ function allSimilarities(c: Corpus, a: number, b: number, out: Float64Array): vo
  * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
  */
 class LazyPair implements OverlapPair {
-  readonly measureIds: readonly [MeasureId, MeasureId];
   readonly score: number;
   readonly sameProvider: boolean;
   declare review?: OverlapPairReview;
   readonly #context: PairContext;
   readonly #a: number;
   readonly #b: number;
+  #ids: readonly [MeasureId, MeasureId] | undefined;
   #reasons: OverlapReason[] | undefined;
-  static indexesOf(pair: OverlapPair): readonly [number, number] {
-    return [(pair as LazyPair).#a, (pair as LazyPair).#b];
+  static first(pair: OverlapPair): number {
+    return (pair as LazyPair).#a;
+  }
+  static second(pair: OverlapPair): number {
+    return (pair as LazyPair).#b;
   }
   constructor(score: number, context: PairContext, a: number, b: number) {
-    const p = context.corpus.measures[a]!;
-    const q = context.corpus.measures[b]!;
-    this.measureIds = [p.id, q.id];
     this.score = score;
     this.sameProvider = context.corpus.provider[a] === context.corpus.provider[b];
     this.#context = context;
     this.#a = a;
     this.#b = b;
+  }
+  get measureIds(): readonly [MeasureId, MeasureId] {
+    this.#ids ??= [this.#context.ids[this.#a]!, this.#context.ids[this.#b]!];
+    return this.#ids;
   }
   get reasons(): readonly OverlapReason[] {
     if (!this.#reasons) {
@@ -1893,8 +1903,7 @@ function clusterReasons(pairs: readonly OverlapPair[], context: PairContext): Ov
   const sims = new Float64Array(dimensions);
   const { corpus, weights } = context;
   for (const pair of pairs) {
-    const [a, b] = LazyPair.indexesOf(pair);
-    allSimilarities(corpus, a, b, sims);
+    allSimilarities(corpus, LazyPair.first(pair), LazyPair.second(pair), sims);
     for (let k = 0; k < dimensions; k++) {
       const part = sims[k]! * weights[k]!;
       if (part <= 0) continue;
@@ -1924,28 +1933,29 @@ function clusterReasons(pairs: readonly OverlapPair[], context: PairContext): Ov
 /** A cluster whose reasons are counted when first read (and then kept); `JSON.stringify` counts them. */
 class LazyCluster implements OverlapCluster {
   readonly measureIds: readonly MeasureId[];
-  readonly pairs: readonly (readonly [MeasureId, MeasureId])[];
   readonly maxScore: number;
   readonly meanScore: number;
   readonly #members: readonly OverlapPair[];
   readonly #context: PairContext;
+  #pairs: (readonly [MeasureId, MeasureId])[] | undefined;
   #reasons: OverlapClusterReason[] | undefined;
   constructor(measureIds: MeasureId[], members: readonly OverlapPair[], context: PairContext) {
     let max = 0;
     let sum = 0;
-    const ids: (readonly [MeasureId, MeasureId])[] = new Array(members.length);
     for (let k = 0; k < members.length; k++) {
-      const p = members[k]!;
-      if (p.score > max) max = p.score;
-      sum += p.score;
-      ids[k] = p.measureIds;
+      const score = members[k]!.score;
+      if (score > max) max = score;
+      sum += score;
     }
     this.measureIds = measureIds;
-    this.pairs = ids;
     this.maxScore = max;
     this.meanScore = sum / members.length;
     this.#members = members;
     this.#context = context;
+  }
+  get pairs(): readonly (readonly [MeasureId, MeasureId])[] {
+    this.#pairs ??= this.#members.map((p) => p.measureIds);
+    return this.#pairs;
   }
   get reasons(): readonly OverlapClusterReason[] {
     this.#reasons ??= clusterReasons(this.#members, this.#context);
@@ -1984,7 +1994,8 @@ function buildClusters(
     return root;
   };
   for (const pair of pairs) {
-    const [a, b] = LazyPair.indexesOf(pair);
+    const a = LazyPair.first(pair);
+    const b = LazyPair.second(pair);
     if (parent[a] === -1) parent[a] = a;
     if (parent[b] === -1) parent[b] = b;
     const ra = find(a);
@@ -1997,7 +2008,7 @@ function buildClusters(
   const groupOf = new Int32Array(n).fill(-1);
   const groups: { members: number[]; pairs: OverlapPair[] }[] = [];
   for (const pair of pairs) {
-    const root = find(LazyPair.indexesOf(pair)[0]);
+    const root = find(LazyPair.first(pair));
     let g = groupOf[root]!;
     if (g < 0) {
       g = groups.length;
@@ -2006,12 +2017,15 @@ function buildClusters(
     }
     groups[g]!.pairs.push(pair);
   }
-  for (let k = 0; k < n; k++) if (parent[k] !== -1) groups[groupOf[find(k)]]!.members.push(k);
-  const measures = context.corpus.measures;
+  for (let k = 0; k < n; k++) {
+    if (parent[k] === -1) continue;
+    const g = groupOf[find(k)]!;
+    groups[g]!.members.push(k);
+  }
   const clusters = groups.map((group) => {
     group.members.sort((x, y) => rank[x]! - rank[y]!);
     return new LazyCluster(
-      group.members.map((k) => measures[k]!.id),
+      group.members.map((k) => context.ids[k]!),
       group.pairs,
       context,
     );
@@ -2197,19 +2211,25 @@ export function findOverlaps(
   const hitOrder = new Int32Array(found.length);
   for (let h = 0; h < found.length; h++) {
     hitOrder[h] = h;
-    if (rank[found.b[h]]! < rank[found.a[h]]!) {
-      const t = found.a[h]!;
-      found.a[h] = found.b[h]!;
-      found.b[h] = t;
+    const a = found.a[h]!;
+    const b = found.b[h]!;
+    if (rank[b]! < rank[a]!) {
+      found.a[h] = b;
+      found.b[h] = a;
     }
   }
+  const rankA = new Int32Array(found.length);
+  const rankB = new Int32Array(found.length);
+  for (let h = 0; h < found.length; h++) {
+    const a = found.a[h]!;
+    const b = found.b[h]!;
+    rankA[h] = rank[a]!;
+    rankB[h] = rank[b]!;
+  }
   hitOrder.sort(
-    (x, y) =>
-      found.score[y]! - found.score[x]! ||
-      rank[found.a[x]]! - rank[found.a[y]]! ||
-      rank[found.b[x]]! - rank[found.b[y]]!,
+    (x, y) => found.score[y]! - found.score[x]! || rankA[x]! - rankA[y]! || rankB[x]! - rankB[y]!,
   );
-  const context: PairContext = { corpus, weights: weightVector };
+  const context: PairContext = { corpus, weights: weightVector, ids };
   const pairs: OverlapPair[] = [];
   const dismissed: DismissedOverlap[] = [];
   for (let k = 0; k < hitOrder.length; k++) {
