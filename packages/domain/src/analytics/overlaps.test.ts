@@ -301,6 +301,30 @@ describe("findOverlaps: options", () => {
   });
 });
 
+describe("findOverlaps: what is made when read", () => {
+  it("counts a cluster's reasons from its pairs' contributions, and writes both as JSON", () => {
+    const network = generateNetwork({ seed: 11, measures: 300 });
+    const result = findOverlaps(network.measure, { reviews: network.overlapReview });
+    expect(result.clusters.length).toBeGreaterThan(0);
+    const byKey = new Map(result.pairs.map((p) => [p.measureIds.join("|"), p]));
+    for (const cluster of result.clusters) {
+      const pairs = cluster.pairs.map((ids) => byKey.get(ids.join("|"))!);
+      expect(pairs.every(Boolean)).toBe(true);
+      for (const reason of cluster.reasons) {
+        const parts = pairs.flatMap((p) => p.reasons.filter((r) => r.kind === reason.kind));
+        expect(reason.pairs).toBe(parts.length);
+        expect(reason.meanContribution).toBeCloseTo(
+          parts.reduce((sum, r) => sum + r.contribution, 0) / parts.length,
+          12,
+        );
+      }
+    }
+    const json = JSON.parse(JSON.stringify(result));
+    expect(json.clusters[0].reasons).toEqual(JSON.parse(JSON.stringify(result.clusters[0]!.reasons)));
+    expect(json.pairs[0].measureIds).toEqual([...result.pairs[0]!.measureIds]);
+  });
+});
+
 describe("reviews that last", () => {
   const a = measure(1);
   const b = measure(2, { title: "Bewerbungswerkstatt", description: "" });

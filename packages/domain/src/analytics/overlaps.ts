@@ -5,44 +5,58 @@
  * ## What makes two offers redundant
  *
  * Two offers are redundant when they do the same thing (purpose), for the same young people
- * (target group and overlapping grades or ages), in the same places (overlapping municipalities; an
- * offer for the whole district overlaps every place) at the same time (overlapping periods). Who
- * provides them does not matter: redundancy is usually two providers doing the same thing, and a
- * provider's successive editions are not redundant (their periods do not overlap).
+ * (target group and overlapping grades or ages), in the same places (overlapping municipalities)
+ * at the same time (overlapping periods). Who provides them does not matter: redundancy is usually
+ * two providers doing the same thing, and a provider's successive editions are not redundant
+ * (their periods do not overlap).
+ *
+ * "The same thing" is the same named activity, not the same category: a Zukunftstag and
+ * Werkstatttage are both vocational orientation, and not one offer twice. A pair needs the same
+ * activity named in both titles (or, where a title names none, by the BA measure type or the KAoA
+ * standard element), or texts at least {@link defaultOverlapStrongText} alike.
+ *
+ * An offer for the whole district overlaps a local one only in part (area similarity ½): the
+ * district-wide listing says that it may reach the place, not that it does. Such a pair needs
+ * stronger evidence: the same activity named in both titles, the same young people pinned down on
+ * both sides (both give grades, or both give ages, or the target groups of one lie within the
+ * other's), and both with an end date.
  *
  * A pair is **ruled out**, with the reason, when
  *
  * | rule       | the pair is ruled out when                                                          |
  * |------------|-------------------------------------------------------------------------------------|
- * | `purpose`  | both name an activity and they share none, or (without activities) the category differs |
- * | `stage`    | they are different stages of the orientation chain (potential analysis → job-field exploration → internship): complements |
+ * | `purpose`  | both name an activity and they share none; or they do not both name a shared activity in the title and their texts are less alike than `strongText`; or (without activities) the category differs |
+ * | `stage`    | they are different stages of the orientation chain (potential analysis → job-field exploration → placement): complements |
  * | `audience` | they address different people: parents, teachers, employers, pupils, young people out of school, trainees |
  * | `grades`   | both give grades and the ranges are disjoint                                        |
  * | `ages`     | both give ages and the ranges are disjoint                                          |
- * | `area`     | their municipalities are disjoint (neither serves the whole district)               |
+ * | `area`     | their municipalities are disjoint; or one serves the whole district and the stronger evidence is missing |
  * | `period`   | their periods are disjoint (another school year, a provider's next edition)          |
  *
  * Otherwise the pair gets a score, the weighted mean of similarities in 0..1 (`purpose`,
  * `category`, `text`, `targetGroups`, `grades`, `ages`, `area`, `period`, `funding`), and is
- * reported at or above the threshold. Weights and threshold are tunable per district
- * ({@link OverlapSettings}).
+ * reported at or above the threshold. Weights, threshold and `strongText` are tunable per district
+ * ({@link OverlapSettings}). Nothing is capped: every pair at or above the threshold is reported.
  *
  * ## Reading the text
  *
  * The activity comes from the field's vocabulary (`overlap-vocabulary.ts`): cues inside words
  * (German compounds: "Bewerbungsmappencheck"), whole-word abbreviations (BvB, EQ, AsA, BerEb, JBA,
  * PA …) and phrases ("Assistierte Ausbildung", "Markt der Berufe"). The title names the activity;
- * the description only when the title names none. The BA measure type and the KAoA standard
- * element name it too. The text similarity is a TF-IDF cosine over word stems, the morphemes of
- * compounds and the activities found, so different wording of the same activity still meets.
+ * the BA measure type and the KAoA standard element (in the current numbering of `kaoaCatalogue`)
+ * only when the title names none; the description counts as weaker evidence. The text similarity
+ * is a TF-IDF cosine over word stems, the morphemes of compounds and the activities found, so
+ * different wording of the same activity still meets.
  *
- * ## Candidates
+ * ## Candidates and cost
  *
  * No pair can be redundant without the same category or a shared activity, a shared place and a
  * shared school year. So measures are put in blocks by key (category, or an activity) × school
  * year (Aug 1–Jul 31) × municipality; a whole-district measure probes every municipality's block of
  * its key and year. Pairs meet whatever their wording, and a stamp per probing measure drops
- * repeats. The rules are then checked on typed arrays before any text is compared.
+ * repeats. The rules are then checked on typed arrays before any text is compared. A pair found
+ * keeps two measure indexes and a score; its ids and its reasons (German and English sentences) are
+ * made when first read, and so are a cluster's reasons: `JSON.stringify` writes them all.
  *
  * ## Reviews
  *
