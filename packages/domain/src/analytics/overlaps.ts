@@ -1387,18 +1387,33 @@ function blocks(c: Corpus, gates: Gates, visit: Visit): number {
   const n = c.size;
   const years = gates.period ? c.maxYear - c.minYear + 1 : 1;
   const places = Math.max(1, c.municipalities.length);
+  // Keys: the category (all its measures), the category's measures whose titles name no activity,
+  // and each activity. Two measures whose titles both name activities meet only under a shared
+  // activity: with different ones the purpose rule rules them out whatever else they share. So a
+  // measure whose title names an activity probes its category only for the ones without.
   const categories = categoryKeys.length;
-  const keyCount = categories + overlapPurposes.length;
+  const keyCount = 2 * categories + overlapPurposes.length;
   const keyStart = new Int32Array(n + 1);
   const keyList: number[] = [];
+  const probeStart = new Int32Array(n + 1);
+  const probeList: number[] = [];
   for (let i = 0; i < n; i++) {
-    keyList.push(c.category[i]!);
+    const category = c.category[i]!;
+    const titled = c.titled[i] === 1;
+    keyList.push(category);
+    if (!titled) keyList.push(categories + category);
+    probeList.push(titled ? categories + category : category);
     const p = c.primary[i]!;
     for (let b = 0; b < overlapPurposes.length; b++)
-      if (p & (1 << b) && categories + b !== c.category[i]) keyList.push(categories + b);
+      if (p & (1 << b)) {
+        keyList.push(2 * categories + b);
+        probeList.push(2 * categories + b);
+      }
     keyStart[i + 1] = keyList.length;
+    probeStart[i + 1] = probeList.length;
   }
   const keys = Int32Array.from(keyList);
+  const probes = Int32Array.from(probeList);
   const local = (i: number) => gates.area && c.whole[i] === 0;
   const localStart = new Int32Array(keyCount * years * places + 1);
   const wholeStart = new Int32Array(keyCount * years + 1);
@@ -1457,8 +1472,8 @@ function blocks(c: Corpus, gates: Gates, visit: Visit): number {
       const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
       const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
       const isLocal = local(i);
-      for (let q = keyStart[i]!; q < keyStart[i + 1]!; q++) {
-        const k = keys[q]!;
+      for (let q = probeStart[i]!; q < probeStart[i + 1]!; q++) {
+        const k = probes[q]!;
         for (let y = y0; y <= y1; y++) {
           const ky = k * years + y;
           if (!isLocal) scan(allData!, allStart[ky]!, allStart[ky + 1]!, i);
