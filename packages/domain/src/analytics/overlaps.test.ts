@@ -105,6 +105,13 @@ describe("findOverlaps: what makes two offers redundant", () => {
     expect(compareOverlap(measure(1), generic).redundant).toBe(false);
     for (const other of [standing, unpinned, generic])
       expect(findOverlaps([measure(1), other]).pairs).toEqual([]);
+    // An offer for four towns and one for a single town overlap in part too.
+    const fourTowns = ["03999001", "03999002", "03999003", "03999004"];
+    expect(kinds(measure(1), measure(2, { areaServed: fourTowns, to: undefined }))).toEqual(["area"]);
+    expect(kinds(measure(1), measure(2, { areaServed: fourTowns }))).toEqual([]);
+    expect(kinds(measure(1), measure(2, { areaServed: ["03999002", "03999003"], to: undefined }))).toEqual(
+      [],
+    );
   });
 
   it("does not take the same category for the same purpose", () => {

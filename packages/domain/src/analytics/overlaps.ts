@@ -16,7 +16,8 @@
  * standard element), or texts at least {@link defaultOverlapStrongText} alike.
  *
  * An offer for the whole district overlaps a local one only in part (area similarity ½): the
- * district-wide listing says that it may reach the place, not that it does. Such a pair needs
+ * district-wide listing says that it may reach the place, not that it does. So do two local offers
+ * that share less than half of the larger one's municipalities. Such a pair needs
  * stronger evidence: the same activity named in both titles, the same young people pinned down on
  * both sides (both give grades, or both give ages, or the target groups of one lie within the
  * other's), and both with an end date.
@@ -30,7 +31,7 @@
  * | `audience` | they address different people: parents, teachers, employers, pupils, young people out of school, trainees |
  * | `grades`   | both give grades and the ranges are disjoint                                        |
  * | `ages`     | both give ages and the ranges are disjoint                                          |
- * | `area`     | their municipalities are disjoint; or one serves the whole district and the stronger evidence is missing |
+ * | `area`     | their municipalities are disjoint; or they overlap only in part and the stronger evidence is missing |
  * | `period`   | their periods are disjoint (another school year, a provider's next edition)          |
  *
  * Otherwise the pair gets a score, the weighted mean of similarities in 0..1 (`purpose`,
@@ -1208,8 +1209,23 @@ function rangeSimilarity(aMin: number, aMax: number, bMin: number, bMax: number)
   return inter / Math.min(aMax - aMin + 1, bMax - bMin + 1);
 }
 
-/** The area similarity of a district-wide offer and a local one: the local place is a part of the district. */
+/**
+ * The area similarity of a partial place overlap: a district-wide offer and a local one, or two
+ * local offers sharing less than half of the larger one's municipalities (an offer for the
+ * district's twenty towns and one for a single town).
+ */
 const partialArea = 0.5;
+
+/** Whether the places of two offers that share one overlap only in part (see {@link partialArea}). */
+function partialPlace(c: Corpus, a: number, b: number): boolean {
+  if (c.whole[a] !== c.whole[b]) return true;
+  if (c.whole[a] === 1) return false;
+  const a0 = c.areaStart[a]!;
+  const a1 = c.areaStart[a + 1]!;
+  const b0 = c.areaStart[b]!;
+  const b1 = c.areaStart[b + 1]!;
+  return 2 * sharedCount(c.areaData, a0, a1, b0, b1) < Math.max(a1 - a0, b1 - b0);
+}
 
 interface Gates {
   readonly area: boolean;
@@ -1333,6 +1349,7 @@ function similarities(c: Corpus, a: number, b: number, out: Float64Array): void 
     const b1 = c.areaStart[b + 1]!;
     const shared = sharedCount(c.areaData, a0, a1, b0, b1);
     area = shared === 0 ? 0 : shared / Math.min(a1 - a0, b1 - b0);
+    if (2 * shared < Math.max(a1 - a0, b1 - b0)) area = Math.min(area, partialArea);
   }
   out[6] = area;
   const lo = Math.max(c.start[a]!, c.start[b]!);
@@ -1592,6 +1609,20 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
         ),
       };
     case RULE_AREA:
+      if (
+        c.whole[a] === 0 &&
+        c.whole[b] === 0 &&
+        partialPlace(c, a, b) &&
+        sharedCount(c.areaData, c.areaStart[a]!, c.areaStart[a + 1]!, c.areaStart[b]!, c.areaStart[b + 1]!) >
+          0
+      )
+        return {
+          kind: "area",
+          text: text(
+            "Die Orte überschneiden sich nur teilweise (ein Angebot gilt für ein viel größeres Gebiet); es fehlen stärkere Belege (gleiche Angebotsart in beiden Titeln, gleiche Klassen, Alter oder Zielgruppen, beide mit Enddatum)",
+            "The places overlap only in part (one offer serves a much larger area); stronger evidence is missing (the same activity in both titles, the same grades, ages or target groups, both with an end date)",
+          ),
+        };
       if (c.whole[a] !== c.whole[b])
         return {
           kind: "area",
@@ -2129,11 +2160,13 @@ function appliesRule(c: Corpus, rule: number, gates: Gates): boolean {
       return (c.audience[0]! & c.audience[1]!) === 0;
     case RULE_AREA:
       if (!gates.area) return false;
-      if (c.whole[0] !== c.whole[1]) return !partialEvidence(c, 0, 1);
-      return (
+      if (
         c.whole[0] === 0 &&
+        c.whole[1] === 0 &&
         sharedCount(c.areaData, c.areaStart[0]!, c.areaStart[1]!, c.areaStart[1]!, c.areaStart[2]!) === 0
-      );
+      )
+        return true;
+      return partialPlace(c, 0, 1) && !partialEvidence(c, 0, 1);
     case RULE_PERIOD:
       return gates.period && Math.min(c.end[0]!, c.end[1]!) < Math.max(c.start[0]!, c.start[1]!);
     default:
@@ -2184,7 +2217,7 @@ export function findOverlaps(
       ruled[RULE_PURPOSE]!++;
       return;
     }
-    if (gates.area && corpus.whole[j] !== corpus.whole[i] && !partialEvidence(corpus, j, i)) {
+    if (gates.area && partialPlace(corpus, j, i) && !partialEvidence(corpus, j, i)) {
       ruled[RULE_AREA]!++;
       return;
     }
