@@ -77,9 +77,88 @@ describe("findOverlaps: what makes two offers redundant", () => {
     expect(findOverlaps([base, measure(2, { grades: { min: 10, max: 10 } })]).pairs).toEqual([]);
   });
 
-  it("lets the whole district overlap every place", () => {
+  it("lets the whole district overlap every place, in part, and asks for stronger evidence there", () => {
     const district = measure(2, { areaServed: [] });
-    expect(compareOverlap(measure(1), district).redundant).toBe(true);
+    const same = compareOverlap(measure(1), district);
+    expect(same.redundant).toBe(true);
+    const area = same.reasons.find((r) => r.kind === "area")!;
+    expect(area.similarity).toBe(0.5);
+    expect(area.text.en).toBe(
+      "Partly the same place: one offer serves the whole district, the other 03999002",
+    );
+    // A standing district-wide listing without an end says nothing about when it reaches the place.
+    const standing = measure(2, { areaServed: [], to: undefined });
+    expect(kinds(measure(1), standing)).toEqual(["area"]);
+    expect(kinds(measure(1, { areaServed: [] }), standing)).toEqual([]);
+    // Nor does an offer that does not say whom it is for.
+    const unpinned = measure(2, { areaServed: [], grades: undefined, targetGroups: [] });
+    expect(kinds(measure(1), unpinned)).toEqual(["area"]);
+    expect(compareOverlap(measure(1), unpinned).ruledOut[0]?.text.de).toMatch(
+      /^Ein kreisweites und ein örtliches/,
+    );
+    // The activity must be named in both titles: the category alone is not enough.
+    const generic = measure(2, {
+      areaServed: [],
+      title: "Fit in die Zukunft",
+      description: "Angebot rund um Bewerbungsunterlagen.",
+    });
+    expect(compareOverlap(measure(1), generic).redundant).toBe(false);
+    for (const other of [standing, unpinned, generic])
+      expect(findOverlaps([measure(1), other]).pairs).toEqual([]);
+    // An offer for four towns and one for a single town overlap in part too.
+    const fourTowns = ["03999001", "03999002", "03999003", "03999004"];
+    expect(kinds(measure(1), measure(2, { areaServed: fourTowns, to: undefined }))).toEqual(["area"]);
+    expect(kinds(measure(1), measure(2, { areaServed: fourTowns }))).toEqual([]);
+    expect(kinds(measure(1), measure(2, { areaServed: ["03999002", "03999003"], to: undefined }))).toEqual(
+      [],
+    );
+  });
+
+  it("does not take the same category for the same purpose", () => {
+    const orientation = (n: number, title: string, description: string) =>
+      measure(n, {
+        title,
+        description,
+        category: "vocational_orientation",
+        grades: { min: 8, max: 9 },
+      });
+    // Two offers of one broad category that name no activity and are worded differently.
+    const a = orientation(
+      1,
+      "Berufsorientierung an der Oberschule Bergheim",
+      "Begleitung durch das Schuljahr.",
+    );
+    const b = orientation(2, "Berufswahlpass-Begleitung Bergheim", "Portfolio und Reflexionsgespräche.");
+    const ruling = compareOverlap(a, b).ruledOut;
+    expect(ruling.map((r) => r.kind)).toEqual(["purpose"]);
+    expect(ruling[0]!.text.en).toMatch(/the same category alone is not the same purpose/);
+    // A one-day Zukunftstag is no exploration of job fields, a block placement no long-term one.
+    const future = orientation(3, "Zukunftstag für Mädchen und Jungen", "Ein Tag im Betrieb.");
+    const exploration = orientation(4, "Berufsfelderkundung Klasse 8", "Drei Tage in Betrieben.");
+    expect(kinds(future, exploration)).toEqual(["purpose"]);
+    const block = orientation(5, "Schülerbetriebspraktikum Klasse 9", "Drei Wochen im Betrieb.");
+    const weekly = orientation(6, "Praxistag: jeden Mittwoch in den Betrieb", "Ein Tag pro Woche.");
+    expect(kinds(block, weekly)).toEqual(["purpose"]);
+    // Identical entries still meet through their wording.
+    expect(compareOverlap(a, orientation(7, a.title, a.description!)).redundant).toBe(true);
+  });
+
+  it("reads the standard element in the KAoA catalogue's current numbering, and only when the title names nothing", () => {
+    const tagged = (n: number, title: string, standardElement: string) =>
+      measure(n, {
+        title,
+        description: "",
+        category: "vocational_orientation",
+        standardElement,
+        grades: { min: 8, max: 8 },
+      });
+    const analysis = tagged(1, "Startklar", "SBO 4.1");
+    const exploration = tagged(2, "Perspektive", "SBO 5.1");
+    expect(kinds(analysis, exploration)).toEqual(["stage"]);
+    // The title wins over a standard element that names something else.
+    const workshop = tagged(3, "Werkstatttage Klasse 8", "SBO 4.1");
+    expect(kinds(workshop, exploration)).toEqual([]);
+    expect(kinds(workshop, analysis)).toEqual(["stage"]);
   });
 
   it("gives the same provider no bonus: successive editions are not redundant", () => {
@@ -108,7 +187,7 @@ describe("findOverlaps: what makes two offers redundant", () => {
     expect(kinds(analysis, workshop)).toEqual(["stage"]);
     expect(kinds(workshop, internship)).toEqual(["stage"]);
     expect(compareOverlap(analysis, internship).ruledOut[0]?.text.en).toBe(
-      "Successive stages that complement each other: Potential analysis and Internship",
+      "Successive stages that complement each other: Potential analysis and Work placement",
     );
     expect(findOverlaps([analysis, workshop, internship]).pairs).toEqual([]);
   });
@@ -226,6 +305,30 @@ describe("findOverlaps: options", () => {
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe("findOverlaps: what is made when read", () => {
+  it("counts a cluster's reasons from its pairs' contributions, and writes both as JSON", () => {
+    const network = generateNetwork({ seed: 11, measures: 300 });
+    const result = findOverlaps(network.measure, { reviews: network.overlapReview });
+    expect(result.clusters.length).toBeGreaterThan(0);
+    const byKey = new Map(result.pairs.map((p) => [p.measureIds.join("|"), p]));
+    for (const cluster of result.clusters) {
+      const pairs = cluster.pairs.map((ids) => byKey.get(ids.join("|"))!);
+      expect(pairs.every(Boolean)).toBe(true);
+      for (const reason of cluster.reasons) {
+        const parts = pairs.flatMap((p) => p.reasons.filter((r) => r.kind === reason.kind));
+        expect(reason.pairs).toBe(parts.length);
+        expect(reason.meanContribution).toBeCloseTo(
+          parts.reduce((sum, r) => sum + r.contribution, 0) / parts.length,
+          12,
+        );
+      }
+    }
+    const json = JSON.parse(JSON.stringify(result));
+    expect(json.clusters[0].reasons).toEqual(JSON.parse(JSON.stringify(result.clusters[0]!.reasons)));
+    expect(json.pairs[0].measureIds).toEqual([...result.pairs[0]!.measureIds]);
   });
 });
 

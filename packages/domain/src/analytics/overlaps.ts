@@ -5,44 +5,59 @@
  * ## What makes two offers redundant
  *
  * Two offers are redundant when they do the same thing (purpose), for the same young people
- * (target group and overlapping grades or ages), in the same places (overlapping municipalities; an
- * offer for the whole district overlaps every place) at the same time (overlapping periods). Who
- * provides them does not matter: redundancy is usually two providers doing the same thing, and a
- * provider's successive editions are not redundant (their periods do not overlap).
+ * (target group and overlapping grades or ages), in the same places (overlapping municipalities)
+ * at the same time (overlapping periods). Who provides them does not matter: redundancy is usually
+ * two providers doing the same thing, and a provider's successive editions are not redundant
+ * (their periods do not overlap).
+ *
+ * "The same thing" is the same named activity, not the same category: a Zukunftstag and
+ * Werkstatttage are both vocational orientation, and not one offer twice. A pair needs the same
+ * activity named in both titles (or, where a title names none, by the BA measure type or the KAoA
+ * standard element), or texts at least {@link defaultOverlapStrongText} alike.
+ *
+ * An offer for the whole district overlaps a local one only in part (area similarity ½): the
+ * district-wide listing says that it may reach the place, not that it does. So do two local offers
+ * that share less than half of the larger one's municipalities. Such a pair needs
+ * stronger evidence: the same activity named in both titles, the same young people pinned down on
+ * both sides (both give grades, or both give ages, or the target groups of one lie within the
+ * other's), and both with an end date.
  *
  * A pair is **ruled out**, with the reason, when
  *
  * | rule       | the pair is ruled out when                                                          |
  * |------------|-------------------------------------------------------------------------------------|
- * | `purpose`  | both name an activity and they share none, or (without activities) the category differs |
- * | `stage`    | they are different stages of the orientation chain (potential analysis → job-field exploration → internship): complements |
+ * | `purpose`  | both name an activity and they share none; or they do not both name a shared activity in the title and their texts are less alike than `strongText`; or (without activities) the category differs |
+ * | `stage`    | they are different stages of the orientation chain (potential analysis → job-field exploration → placement): complements |
  * | `audience` | they address different people: parents, teachers, employers, pupils, young people out of school, trainees |
  * | `grades`   | both give grades and the ranges are disjoint                                        |
  * | `ages`     | both give ages and the ranges are disjoint                                          |
- * | `area`     | their municipalities are disjoint (neither serves the whole district)               |
+ * | `area`     | their municipalities are disjoint; or they overlap only in part and the stronger evidence is missing |
  * | `period`   | their periods are disjoint (another school year, a provider's next edition)          |
  *
  * Otherwise the pair gets a score, the weighted mean of similarities in 0..1 (`purpose`,
  * `category`, `text`, `targetGroups`, `grades`, `ages`, `area`, `period`, `funding`), and is
- * reported at or above the threshold. Weights and threshold are tunable per district
- * ({@link OverlapSettings}).
+ * reported at or above the threshold. Weights, threshold and `strongText` are tunable per district
+ * ({@link OverlapSettings}). Nothing is capped: every pair at or above the threshold is reported.
  *
  * ## Reading the text
  *
  * The activity comes from the field's vocabulary (`overlap-vocabulary.ts`): cues inside words
  * (German compounds: "Bewerbungsmappencheck"), whole-word abbreviations (BvB, EQ, AsA, BerEb, JBA,
  * PA …) and phrases ("Assistierte Ausbildung", "Markt der Berufe"). The title names the activity;
- * the description only when the title names none. The BA measure type and the KAoA standard
- * element name it too. The text similarity is a TF-IDF cosine over word stems, the morphemes of
- * compounds and the activities found, so different wording of the same activity still meets.
+ * the BA measure type and the KAoA standard element (in the current numbering of `kaoaCatalogue`)
+ * only when the title names none; the description counts as weaker evidence. The text similarity
+ * is a TF-IDF cosine over word stems, the morphemes of compounds and the activities found, so
+ * different wording of the same activity still meets.
  *
- * ## Candidates
+ * ## Candidates and cost
  *
  * No pair can be redundant without the same category or a shared activity, a shared place and a
  * shared school year. So measures are put in blocks by key (category, or an activity) × school
  * year (Aug 1–Jul 31) × municipality; a whole-district measure probes every municipality's block of
  * its key and year. Pairs meet whatever their wording, and a stamp per probing measure drops
- * repeats. The rules are then checked on typed arrays before any text is compared.
+ * repeats. The rules are then checked on typed arrays before any text is compared. A pair found
+ * keeps two measure indexes and a score; its ids and its reasons (German and English sentences) are
+ * made when first read, and so are a cluster's reasons: `JSON.stringify` writes them all.
  *
  * ## Reviews
  *
@@ -143,6 +158,12 @@ export const defaultOverlapWeights: OverlapWeights = {
 
 /** The default threshold: the same activity for the same people, place and time reaches it whatever the wording. */
 export const defaultOverlapThreshold = 0.65;
+
+/**
+ * The default text similarity (cosine, 0..1) that stands in for a shared named activity: a pair
+ * whose titles do not both name one activity is compared only when its texts are at least this alike.
+ */
+export const defaultOverlapStrongText = 0.5;
 
 /**
  * The fields of a measure that make a pair redundant. A review of a pair applies while these are
@@ -269,6 +290,17 @@ export const OverlapSettings = z
       })
       .max(1, {
         error: messageOf("Der Schwellenwert liegt zwischen 0 und 1.", "The threshold lies in 0..1."),
+      })
+      .optional(),
+    strongText: z
+      .number({
+        error: messageOf("Die Textähnlichkeit muss eine Zahl sein.", "The text similarity must be a number."),
+      })
+      .min(0, {
+        error: messageOf("Die Textähnlichkeit liegt zwischen 0 und 1.", "The text similarity lies in 0..1."),
+      })
+      .max(1, {
+        error: messageOf("Die Textähnlichkeit liegt zwischen 0 und 1.", "The text similarity lies in 0..1."),
       })
       .optional(),
     requireSharedArea: z.boolean().optional(),
@@ -634,16 +666,22 @@ const baPurposes: Partial<Record<NonNullable<Measure["baMeasureType"]>, OverlapP
   bereb: "career_entry_support",
 };
 
-/** The KAoA standard elements of the orientation chain: SBO 5 potential analysis, 6.1/6.2 exploration, 6.3 internship. */
+/**
+ * The KAoA standard elements that name an activity, in the catalogue's current numbering (see
+ * `kaoaCatalogue` in `@oha/domain/reference`): SBO 4 potential analysis, SBO 5 job-field
+ * exploration, SBO 6.4 practical courses (exploration), SBO 6.1, 6.3, 6.5, 6.6 work placements.
+ */
 function standardPurpose(code: string | undefined): OverlapPurpose | undefined {
   if (!code) return undefined;
   const m = /(\d+)(?:\.(\d+))?/.exec(code);
   if (!m) return undefined;
   const major = Number(m[1]);
   const minor = m[2] === undefined ? 0 : Number(m[2]);
-  if (major === 5) return "potential_analysis";
-  if (major === 6 && minor > 0 && minor <= 2) return "job_field_exploration";
-  if (major === 6 && minor === 3) return "internship";
+  if (major === 4) return "potential_analysis";
+  if (major === 5 && minor <= 2) return "job_field_exploration";
+  if (major === 6 && minor === 4) return "job_field_exploration";
+  if (major === 6 && (minor === 5 || minor === 6)) return "long_term_internship";
+  if (major === 6 && minor !== 2) return "internship";
   return undefined;
 }
 
@@ -690,12 +728,25 @@ const familyNames: [number, LocalizedText][] = [
   [TEACHERS, text("Lehrkräfte", "teachers")],
   [EMPLOYERS, text("Betriebe", "employers")],
 ];
-const parentsPurpose = 1 << overlapPurposes.indexOf("parents_information");
+const parentsPurpose =
+  (1 << overlapPurposes.indexOf("parents_information")) | (1 << overlapPurposes.indexOf("parents_cafe"));
 const teachersPurpose = 1 << overlapPurposes.indexOf("teacher_training");
 const employersPurpose = 1 << overlapPurposes.indexOf("employer_network");
 let chainMask = 0;
-for (const [purpose, stage] of Object.entries(overlapChainStages))
-  if (stage) chainMask |= 1 << overlapPurposes.indexOf(purpose as OverlapPurpose);
+/** The stages of the orientation chain per purpose bit, as a bit mask of stages (0 off the chain). */
+const stageOfPurpose: number[] = overlapPurposes.map(() => 0);
+for (const [purpose, stage] of Object.entries(overlapChainStages)) {
+  if (!stage) continue;
+  const p = overlapPurposes.indexOf(purpose as OverlapPurpose);
+  chainMask |= 1 << p;
+  stageOfPurpose[p] = 1 << stage;
+}
+/** The chain stages that a purpose mask names. */
+function stagesOf(mask: number): number {
+  let stages = 0;
+  for (let p = 0; mask >>> p !== 0; p++) if (mask & (1 << p)) stages |= stageOfPurpose[p]!;
+  return stages;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -758,7 +809,8 @@ interface Corpus {
   readonly tokenStart: Int32Array;
   readonly tokenData: Int32Array;
   readonly weightData: Float64Array;
-  readonly surface: readonly string[];
+  /** The word a token stands for. */
+  readonly surface: (token: number) => string;
   readonly municipalities: readonly string[];
   readonly programmes: readonly string[];
   readonly minYear: number;
@@ -779,22 +831,45 @@ class Interner {
   }
 }
 
-function segments(lists: number[][]): { start: Int32Array; data: Int32Array } {
-  const start = new Int32Array(lists.length + 1);
-  let total = 0;
-  for (let i = 0; i < lists.length; i++) {
-    total += lists[i]!.length;
-    start[i + 1] = total;
+const categoryKeys = Object.keys(measureCategoryLabels);
+
+const categoryIndex = new Map(categoryKeys.map((k, i) => [k, i]));
+
+/** A growable typed array of 32-bit integers. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 256) {
+    this.data = new Int32Array(Math.max(16, capacity));
   }
-  const data = new Int32Array(total);
-  for (let i = 0; i < lists.length; i++) {
-    const sorted = lists[i]!.sort((a, b) => a - b);
-    data.set(sorted, start[i]!);
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
   }
-  return { start, data };
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
-const categoryKeys = Object.keys(measureCategoryLabels);
+/** Sorts `data[from..to)` ascending and drops repeats; returns the new end. */
+function sortUnique(data: Int32Array, from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) {
+    const v = data[k]!;
+    let at = k;
+    while (at > from && data[at - 1]! > v) {
+      data[at] = data[at - 1]!;
+      at--;
+    }
+    data[at] = v;
+  }
+  let out = from;
+  for (let k = from; k < to; k++) if (k === from || data[k] !== data[k - 1]) data[out++] = data[k]!;
+  return out;
+}
 
 function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const n = measures.length;
@@ -820,41 +895,83 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
   const primary = new Int32Array(n);
   const titled = new Uint8Array(n);
   const purposes = new Int32Array(n);
-  const areaLists: number[][] = new Array(n);
-  const fundLists: number[][] = new Array(n);
+  const areaStart = new Int32Array(n + 1);
+  const areaList = new IntList(n * 2);
+  const fundStart = new Int32Array(n + 1);
+  const fundList = new IntList(n);
   const tokenStart = new Int32Array(n + 1);
-  const rawTokens: number[] = [];
-  const rawCounts: number[] = [];
-  const df: number[] = [];
-  const scratch: number[] = [];
-  let present = 0;
-  const addToken = (id: number, weight: number) => {
-    const count = scratch[id];
-    if (count === undefined || count === 0) {
-      rawTokens.push(id);
-      rawCounts.push(0);
-      present++;
-      scratch[id] = weight;
-    } else scratch[id] = count + weight;
+
+  // Tokens get dense ids for this run (the lexicon's ids are shared by all runs and sparse here).
+  let localOf = new Int32Array(lexicon.surfaces.length + 1024).fill(-1);
+  const globalOf = new IntList(4096);
+  let acc = new Float64Array(4096);
+  let df = new Int32Array(4096);
+  const local = (global: number): number => {
+    if (global >= localOf.length) {
+      const next = new Int32Array(Math.max(global + 1, localOf.length * 2)).fill(-1);
+      next.set(localOf);
+      localOf = next;
+    }
+    let id = localOf[global]!;
+    if (id < 0) {
+      id = globalOf.length;
+      localOf[global] = id;
+      globalOf.push(global);
+      if (id >= acc.length) {
+        const nextAcc = new Float64Array(acc.length * 2);
+        nextAcc.set(acc);
+        acc = nextAcc;
+        const nextDf = new Int32Array(df.length * 2);
+        nextDf.set(df);
+        df = nextDf;
+      }
+    }
+    return id;
   };
-  /** A text's tokens with their counts, and the purposes it names; texts repeat, so each is read once. */
-  const texts = new Map<string, { tokens: number[]; counts: number[]; purposes: number }>();
-  const local = new Map<number, number>();
-  const analyse = (value: string) => {
-    const cached = texts.get(value);
-    if (cached) return cached;
+  const purposeToken = new Int32Array(overlapPurposes.length).fill(-1);
+  const purposeTokenOf = (p: number): number => {
+    let id = purposeToken[p]!;
+    if (id < 0) {
+      id = local(lexicon.token(`#${overlapPurposes[p]}`, overlapPurposes[p]!));
+      purposeToken[p] = id;
+    }
+    return id;
+  };
+
+  // The texts read, each once (titles repeat): tokens with counts in pools, and the purposes named.
+  const textIndex = new Map<string, number>();
+  const textStart = new IntList(1024);
+  textStart.push(0);
+  const textPurposes = new IntList(1024);
+  const textTokens = new IntList(8192);
+  const textCounts = new IntList(8192);
+  let counts = new Int32Array(4096);
+  const touched = new IntList(64);
+  const count = (t: number) => {
+    if (t >= counts.length) {
+      const next = new Int32Array(Math.max(t + 1, counts.length * 2));
+      next.set(counts);
+      counts = next;
+    }
+    if (counts[t] === 0) touched.push(t);
+    counts[t]!++;
+  };
+  /** Reads a text into the pools; `keep`: remember it (titles repeat, descriptions hardly ever). */
+  const analyse = (value: string, keep: boolean): number => {
+    const cached = keep ? textIndex.get(value) : undefined;
+    if (cached !== undefined) return cached;
     const words = fold(value).split(wordSplit);
     let found = 0;
-    local.clear();
-    const add = (t: number) => local.set(t, (local.get(t) ?? 0) + 1);
+    touched.length = 0;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
       if (word === "") continue;
       const info = lexicon.word(word);
       found |= info.purposes;
-      for (const t of info.tokens) add(t);
-      for (const k of info.phraseStarts) {
-        const phrase = phrases[k]!;
+      for (let k = 0; k < info.tokens.length; k++) count(local(info.tokens[k]!));
+      for (let s = 0; s < info.phraseStarts.length; s++) {
+        const start = info.phraseStarts[s]!;
+        const phrase = phrases[start]!;
         const last = phrase.words.length - 1;
         let ok = w + last < words.length;
         for (let q = 1; ok && q <= last; q++) {
@@ -863,61 +980,90 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
         }
         if (ok && !(found & (1 << phrase.purpose))) {
           found |= 1 << phrase.purpose;
-          add(lexicon.token(`#${overlapPurposes[phrase.purpose]}`, overlapPurposes[phrase.purpose]!));
+          count(purposeTokenOf(phrase.purpose));
         }
       }
     }
-    const result = { tokens: [...local.keys()], counts: [...local.values()], purposes: found };
-    texts.set(value, result);
-    return result;
+    for (let k = 0; k < touched.length; k++) {
+      const t = touched.data[k]!;
+      textTokens.push(t);
+      textCounts.push(counts[t]!);
+      counts[t] = 0;
+    }
+    const index = textPurposes.length;
+    textPurposes.push(found);
+    textStart.push(textTokens.length);
+    if (keep) textIndex.set(value, index);
+    return index;
+  };
+
+  const rawTokens = new IntList(n * 16);
+  let rawCounts = new Float64Array(n * 16 + 16);
+  const present = new IntList(64);
+  const addToken = (id: number, weight: number) => {
+    if (acc[id] === 0) present.push(id);
+    acc[id]! += weight;
   };
   /** Adds a text's tokens; returns the purposes it names. */
   const read = (value: string, weight: number): number => {
-    const info = analyse(value);
-    for (let k = 0; k < info.tokens.length; k++) addToken(info.tokens[k]!, weight * info.counts[k]!);
-    return info.purposes;
+    const t = analyse(value, weight > 1);
+    for (let k = textStart.data[t]!; k < textStart.data[t + 1]!; k++)
+      addToken(textTokens.data[k]!, weight * textCounts.data[k]!);
+    return textPurposes.data[t]!;
   };
 
   let horizon = Number.NEGATIVE_INFINITY;
   let minYear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const m = measures[i]!;
-    category[i] = categoryKeys.indexOf(m.category);
+    category[i] = categoryIndex.get(m.category) ?? -1;
     let mask = 0;
     let family = 0;
-    for (const g of m.targetGroups) {
-      mask |= groupBit.get(g) ?? 0;
-      family |= groupFamily[g] ?? 0;
+    for (let g = 0; g < m.targetGroups.length; g++) {
+      const group = m.targetGroups[g]!;
+      mask |= groupBit.get(group) ?? 0;
+      family |= groupFamily[group] ?? 0;
     }
     groups[i] = mask;
     gradeMin[i] = m.grades ? m.grades.min : -1;
     gradeMax[i] = m.grades ? m.grades.max : -1;
     ageMin[i] = m.ages ? m.ages.min : -1;
     ageMax[i] = m.ages ? m.ages.max : -1;
-    whole[i] = m.areaServed.length === 0 ? 1 : 0;
-    areaLists[i] = m.areaServed.map((ags) => municipalities.id(ags));
+    const area = m.areaServed;
+    whole[i] = area.length === 0 ? 1 : 0;
+    for (let k = 0; k < area.length; k++) areaList.push(municipalities.id(area[k]!));
+    areaList.length = sortUnique(areaList.data, areaStart[i]!, areaList.length);
+    areaStart[i + 1] = areaList.length;
     start[i] = dayNumber(m.from);
     end[i] = m.to ? dayNumber(m.to) : Number.POSITIVE_INFINITY;
     firstYear[i] = schoolYearStart(m.from);
     lastYear[i] = m.to ? schoolYearStart(m.to) : -1;
-    const funds: number[] = [];
-    for (const f of m.funding) if (f.programmeId !== undefined) funds.push(programmes.id(f.programmeId));
-    fundLists[i] = [...new Set(funds)];
+    for (let k = 0; k < m.funding.length; k++) {
+      const programme = m.funding[k]!.programmeId;
+      if (programme !== undefined) fundList.push(programmes.id(programme));
+    }
+    fundList.length = sortUnique(fundList.data, fundStart[i]!, fundList.length);
+    fundStart[i + 1] = fundList.length;
     baType[i] = m.baMeasureType ? baTypes.id(m.baMeasureType) : -1;
     provider[i] = providers.id(m.providerActorId);
-    horizon = Math.max(horizon, start[i]!, m.to ? end[i]! : Number.NEGATIVE_INFINITY);
-    minYear = Math.min(minYear, firstYear[i]!);
+    if (start[i]! > horizon) horizon = start[i]!;
+    if (m.to && end[i]! > horizon) horizon = end[i]!;
+    if (firstYear[i]! < minYear) minYear = firstYear[i]!;
 
-    present = 0;
+    present.length = 0;
     let named = read(m.title, 2);
     const described = m.description ? read(m.description, 1) : 0;
-    const ba = m.baMeasureType ? baPurposes[m.baMeasureType] : undefined;
-    const standard = standardPurpose(m.standardElement);
-    for (const p of [ba, standard]) {
-      if (!p) continue;
-      const bit = 1 << overlapPurposes.indexOf(p);
-      if (!(named & bit)) addToken(lexicon.token(`#${p}`, p), 2);
-      named |= bit;
+    // The title names the activity; the BA measure type and the standard element only when it names none.
+    if (named === 0) {
+      const ba = m.baMeasureType ? baPurposes[m.baMeasureType] : undefined;
+      const standard = standardPurpose(m.standardElement);
+      for (const p of [ba, standard]) {
+        if (!p) continue;
+        const index = overlapPurposes.indexOf(p);
+        const bit = 1 << index;
+        if (!(named & bit)) addToken(purposeTokenOf(index), 2);
+        named |= bit;
+      }
     }
     primary[i] = named !== 0 ? named : described;
     titled[i] = named !== 0 ? 1 : 0;
@@ -933,27 +1079,34 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     else if (named_adults && family & YOUNG && adults & parentsPurpose) addressed = PARENTS;
     audience[i] = addressed;
 
-    const to = rawTokens.length;
-    for (let k = to - present; k < to; k++) {
-      const id = rawTokens[k]!;
-      rawCounts[k] = scratch[id]!;
-      scratch[id] = 0;
-      df[id] = (df[id] ?? 0) + 1;
+    for (let k = 0; k < present.length; k++) {
+      const id = present.data[k]!;
+      if (rawTokens.length === rawCounts.length) {
+        const next = new Float64Array(rawCounts.length * 2);
+        next.set(rawCounts);
+        rawCounts = next;
+      }
+      rawCounts[rawTokens.length] = acc[id]!;
+      rawTokens.push(id);
+      acc[id] = 0;
+      df[id]!++;
     }
-    tokenStart[i + 1] = to;
+    tokenStart[i + 1] = rawTokens.length;
   }
   const maxYear = Number.isFinite(horizon) ? schoolYearStart(isoOfDay(horizon)) : 1970;
   for (let i = 0; i < n; i++) if (lastYear[i] === -1) lastYear[i] = Math.max(maxYear, firstYear[i]!);
 
+  const tokenCount = globalOf.length;
+  const idf = new Float64Array(tokenCount);
+  for (let t = 0; t < tokenCount; t++) idf[t] = df[t]! > 0 ? Math.log(1 + n / df[t]!) : 0;
   const tokenData = new Int32Array(rawTokens.length);
   const weightData = new Float64Array(rawTokens.length);
-  const idf = df.map((d) => Math.log(1 + n / d));
   for (let i = 0; i < n; i++) {
     const from = tokenStart[i]!;
     const to = tokenStart[i + 1]!;
     let norm = 0;
     for (let k = from; k < to; k++) {
-      const token = rawTokens[k]!;
+      const token = rawTokens.data[k]!;
       const w = (1 + Math.log(rawCounts[k]!)) * idf[token]!;
       norm += w * w;
       let at = k;
@@ -968,8 +1121,8 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     norm = Math.sqrt(norm);
     if (norm > 0) for (let k = from; k < to; k++) weightData[k] = weightData[k]! / norm;
   }
-  const area = segments(areaLists);
-  const fund = segments(fundLists);
+  const surfaces = lexicon.surfaces;
+  const globalIds = globalOf.toArray();
   return {
     measures,
     size: n,
@@ -981,14 +1134,14 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     ageMin,
     ageMax,
     whole,
-    areaStart: area.start,
-    areaData: area.data,
+    areaStart,
+    areaData: areaList.toArray(),
     start,
     end,
     firstYear,
     lastYear,
-    fundStart: fund.start,
-    fundData: fund.data,
+    fundStart,
+    fundData: fundList.toArray(),
     baType,
     provider,
     primary,
@@ -997,7 +1150,10 @@ function prepare(measures: readonly OverlapMeasure[]): Corpus {
     tokenStart,
     tokenData,
     weightData,
-    surface: lexicon.surfaces,
+    surface: (token: number) => {
+      const global = globalIds[token]!;
+      return surfaces[global]!;
+    },
     municipalities: municipalities.values,
     programmes: programmes.values,
     minYear: Number.isFinite(minYear) ? minYear : 1970,
@@ -1053,6 +1209,24 @@ function rangeSimilarity(aMin: number, aMax: number, bMin: number, bMax: number)
   return inter / Math.min(aMax - aMin + 1, bMax - bMin + 1);
 }
 
+/**
+ * The area similarity of a partial place overlap: a district-wide offer and a local one, or two
+ * local offers sharing less than half of the larger one's municipalities (an offer for the
+ * district's twenty towns and one for a single town).
+ */
+const partialArea = 0.5;
+
+/** Whether the places of two offers that share one overlap only in part (see {@link partialArea}). */
+function partialPlace(c: Corpus, a: number, b: number): boolean {
+  if (c.whole[a] !== c.whole[b]) return true;
+  if (c.whole[a] === 1) return false;
+  const a0 = c.areaStart[a]!;
+  const a1 = c.areaStart[a + 1]!;
+  const b0 = c.areaStart[b]!;
+  const b1 = c.areaStart[b + 1]!;
+  return 2 * sharedCount(c.areaData, a0, a1, b0, b1) < Math.max(a1 - a0, b1 - b0);
+}
+
 interface Gates {
   readonly area: boolean;
   readonly period: boolean;
@@ -1071,13 +1245,35 @@ function purposeRule(c: Corpus, a: number, b: number): number {
   const pa = c.primary[a]!;
   const pb = c.primary[b]!;
   if (pa !== 0 && pb !== 0 && (pa & pb) === 0) {
-    const sa = pa & chainMask;
-    const sb = pb & chainMask;
-    return sa !== 0 && sb !== 0 && sa !== sb ? RULE_STAGE : RULE_PURPOSE;
+    const sa = stagesOf(pa & chainMask);
+    const sb = stagesOf(pb & chainMask);
+    return sa !== 0 && sb !== 0 && (sa & sb) === 0 ? RULE_STAGE : RULE_PURPOSE;
   }
   if ((pa === 0 || pb === 0) && (c.purposes[a]! & c.purposes[b]!) === 0 && c.category[a] !== c.category[b])
     return RULE_PURPOSE;
   return -1;
+}
+
+/** Whether both titles (or, where a title names none, the BA measure types or standard elements) name a shared activity. */
+function namedTogether(c: Corpus, a: number, b: number): boolean {
+  return (c.primary[a]! & c.primary[b]!) !== 0 && (c.titled[a]! & c.titled[b]!) === 1;
+}
+
+/**
+ * Whether a district-wide offer and a local one show the stronger evidence a partial place overlap
+ * needs: the same activity named in both titles, the same young people pinned down on both sides
+ * (both give grades, or both give ages, and these overlap; or the target groups of one lie within
+ * the other's), and both say when they end (a standing district-wide listing says nothing about
+ * when it reaches the local place).
+ */
+function partialEvidence(c: Corpus, a: number, b: number): boolean {
+  if (!namedTogether(c, a, b)) return false;
+  if (!Number.isFinite(c.end[a]!) || !Number.isFinite(c.end[b]!)) return false;
+  if (c.gradeMin[a]! >= 0 && c.gradeMin[b]! >= 0) return true; // disjoint grades are ruled out before
+  if (c.ageMin[a]! >= 0 && c.ageMin[b]! >= 0) return true;
+  const ga = c.groups[a]!;
+  const gb = c.groups[b]!;
+  return ga !== 0 && gb !== 0 && ((ga & gb) === ga || (ga & gb) === gb);
 }
 
 /** The first rule that rules the pair out, or -1. Cheap checks first. */
@@ -1144,7 +1340,8 @@ function similarities(c: Corpus, a: number, b: number, out: Float64Array): void 
   }
   out[4] = rangeSimilarity(c.gradeMin[a]!, c.gradeMax[a]!, c.gradeMin[b]!, c.gradeMax[b]!);
   out[5] = rangeSimilarity(c.ageMin[a]!, c.ageMax[a]!, c.ageMin[b]!, c.ageMax[b]!);
-  let area = 1;
+  // Both district-wide: the same place; one district-wide: the same place only in part.
+  let area = c.whole[a] === c.whole[b] ? 1 : partialArea;
   if (c.whole[a] === 0 && c.whole[b] === 0) {
     const a0 = c.areaStart[a]!;
     const a1 = c.areaStart[a + 1]!;
@@ -1152,6 +1349,7 @@ function similarities(c: Corpus, a: number, b: number, out: Float64Array): void 
     const b1 = c.areaStart[b + 1]!;
     const shared = sharedCount(c.areaData, a0, a1, b0, b1);
     area = shared === 0 ? 0 : shared / Math.min(a1 - a0, b1 - b0);
+    if (2 * shared < Math.max(a1 - a0, b1 - b0)) area = Math.min(area, partialArea);
   }
   out[6] = area;
   const lo = Math.max(c.start[a]!, c.start[b]!);
@@ -1206,18 +1404,33 @@ function blocks(c: Corpus, gates: Gates, visit: Visit): number {
   const n = c.size;
   const years = gates.period ? c.maxYear - c.minYear + 1 : 1;
   const places = Math.max(1, c.municipalities.length);
+  // Keys: the category (all its measures), the category's measures whose titles name no activity,
+  // and each activity. Two measures whose titles both name activities meet only under a shared
+  // activity: with different ones the purpose rule rules them out whatever else they share. So a
+  // measure whose title names an activity probes its category only for the ones without.
   const categories = categoryKeys.length;
-  const keyCount = categories + overlapPurposes.length;
+  const keyCount = 2 * categories + overlapPurposes.length;
   const keyStart = new Int32Array(n + 1);
   const keyList: number[] = [];
+  const probeStart = new Int32Array(n + 1);
+  const probeList: number[] = [];
   for (let i = 0; i < n; i++) {
-    keyList.push(c.category[i]!);
+    const category = c.category[i]!;
+    const titled = c.titled[i] === 1;
+    keyList.push(category);
+    if (!titled) keyList.push(categories + category);
+    probeList.push(titled ? categories + category : category);
     const p = c.primary[i]!;
     for (let b = 0; b < overlapPurposes.length; b++)
-      if (p & (1 << b) && categories + b !== c.category[i]) keyList.push(categories + b);
+      if (p & (1 << b)) {
+        keyList.push(2 * categories + b);
+        probeList.push(2 * categories + b);
+      }
     keyStart[i + 1] = keyList.length;
+    probeStart[i + 1] = probeList.length;
   }
   const keys = Int32Array.from(keyList);
+  const probes = Int32Array.from(probeList);
   const local = (i: number) => gates.area && c.whole[i] === 0;
   const localStart = new Int32Array(keyCount * years * places + 1);
   const wholeStart = new Int32Array(keyCount * years + 1);
@@ -1276,8 +1489,8 @@ function blocks(c: Corpus, gates: Gates, visit: Visit): number {
       const y0 = gates.period ? c.firstYear[i]! - c.minYear : 0;
       const y1 = gates.period ? c.lastYear[i]! - c.minYear : 0;
       const isLocal = local(i);
-      for (let q = keyStart[i]!; q < keyStart[i + 1]!; q++) {
-        const k = keys[q]!;
+      for (let q = probeStart[i]!; q < probeStart[i + 1]!; q++) {
+        const k = probes[q]!;
         for (let y = y0; y <= y1; y++) {
           const ky = k * years + y;
           if (!isLocal) scan(allData!, allStart[ky]!, allStart[ky + 1]!, i);
@@ -1335,7 +1548,7 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
     case RULE_PURPOSE: {
       const pa = c.primary[a]!;
       const pb = c.primary[b]!;
-      if (pa !== 0 && pb !== 0)
+      if (pa !== 0 && pb !== 0 && (pa & pb) === 0)
         return {
           kind: "purpose",
           text: text(
@@ -1343,11 +1556,23 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
             `Different activities: ${purposeNames(pa, "en")} and ${purposeNames(pb, "en")}`,
           ),
         };
+      if (
+        (pa === 0 || pb === 0) &&
+        (c.purposes[a]! & c.purposes[b]!) === 0 &&
+        c.category[a] !== c.category[b]
+      )
+        return {
+          kind: "purpose",
+          text: text(
+            "Verschiedene Kategorien und keine gemeinsame Angebotsart",
+            "Different categories and no shared activity",
+          ),
+        };
       return {
         kind: "purpose",
         text: text(
-          "Verschiedene Kategorien und keine gemeinsame Angebotsart",
-          "Different categories and no shared activity",
+          "Keine gemeinsame Angebotsart in beiden Titeln und zu wenig ähnlicher Text: die gleiche Kategorie allein ist nicht der gleiche Zweck",
+          "No shared activity named in both titles and too little alike in wording: the same category alone is not the same purpose",
         ),
       };
     }
@@ -1384,6 +1609,28 @@ function ruling(c: Corpus, a: number, b: number, rule: number): OverlapRuling {
         ),
       };
     case RULE_AREA:
+      if (
+        c.whole[a] === 0 &&
+        c.whole[b] === 0 &&
+        partialPlace(c, a, b) &&
+        sharedCount(c.areaData, c.areaStart[a]!, c.areaStart[a + 1]!, c.areaStart[b]!, c.areaStart[b + 1]!) >
+          0
+      )
+        return {
+          kind: "area",
+          text: text(
+            "Die Orte überschneiden sich nur teilweise (ein Angebot gilt für ein viel größeres Gebiet); es fehlen stärkere Belege (gleiche Angebotsart in beiden Titeln, gleiche Klassen, Alter oder Zielgruppen, beide mit Enddatum)",
+            "The places overlap only in part (one offer serves a much larger area); stronger evidence is missing (the same activity in both titles, the same grades, ages or target groups, both with an end date)",
+          ),
+        };
+      if (c.whole[a] !== c.whole[b])
+        return {
+          kind: "area",
+          text: text(
+            "Ein kreisweites und ein örtliches Angebot überschneiden sich nur teilweise; es fehlen stärkere Belege (gleiche Angebotsart in beiden Titeln, gleiche Klassen, Alter oder Zielgruppen, beide mit Enddatum)",
+            "A district-wide and a local offer overlap only in part; stronger evidence is missing (the same activity in both titles, the same grades, ages or target groups, both with an end date)",
+          ),
+        };
       return {
         kind: "area",
         text: text(
@@ -1460,7 +1707,7 @@ function explain(
           const x = c.tokenData[i]!;
           const y = c.tokenData[j]!;
           if (x === y) {
-            const word = c.surface[x]!;
+            const word = c.surface(x);
             if (!overlapPurposes.includes(word as OverlapPurpose))
               common.push({ word, part: c.weightData[i]! * c.weightData[j]! });
             i++;
@@ -1534,10 +1781,15 @@ function explain(
             : sharedValues(c.areaData, a0, a1, b0, b1);
         shared = ids.map((m) => c.municipalities[m]!);
         const note = wa || wb;
-        sentence = text(
-          `${shared.length} gemeinsame Gemeinde(n)${note ? " (ein Angebot gilt für den ganzen Kreis)" : ""}: ${list(shared)}`,
-          `${shared.length} shared municipalit${shared.length === 1 ? "y" : "ies"}${note ? " (one offer serves the whole district)" : ""}: ${list(shared)}`,
-        );
+        sentence = note
+          ? text(
+              `Teilweise gleicher Ort: ein Angebot gilt für den ganzen Kreis, das andere für ${list(shared)}`,
+              `Partly the same place: one offer serves the whole district, the other ${list(shared)}`,
+            )
+          : text(
+              `${shared.length} gemeinsame Gemeinde(n): ${list(shared)}`,
+              `${shared.length} shared municipalit${shared.length === 1 ? "y" : "ies"}: ${list(shared)}`,
+            );
         break;
       }
       case "period": {
@@ -1596,10 +1848,6 @@ function resolveWeights(
   ) as unknown as OverlapWeights;
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
 /** Whether a review still applies to the two measures as they are now. */
 export function overlapReviewIsCurrent(
   review: Pick<OverlapReviewInput, "measureIds" | "measureVersions" | "measureFingerprints">,
@@ -1617,43 +1865,107 @@ export function overlapReviewIsCurrent(
   return review.measureVersions[first] === p.version && review.measureVersions[second] === q.version;
 }
 
-const dimensions = overlapReasonKinds.length;
-
-/** The pairs found: measure indexes, scores and contributions per dimension, in growing typed arrays. */
+/** The pairs found: measure indexes and scores, in growing typed arrays (16 bytes a pair). */
 class Hits {
   length = 0;
   a = new Int32Array(1024);
   b = new Int32Array(1024);
   score = new Float64Array(1024);
-  parts = new Float64Array(1024 * dimensions);
-  push(a: number, b: number, score: number, sims: Float64Array, weights: Float64Array): void {
+  push(a: number, b: number, score: number): void {
     if (this.length === this.a.length) {
-      const grow = <T extends Int32Array | Float64Array>(old: T, size: number): T => {
-        const next = new (old.constructor as new (n: number) => T)(size);
-        next.set(old);
-        return next;
-      };
       const size = this.a.length * 2;
-      this.a = grow(this.a, size);
-      this.b = grow(this.b, size);
-      this.score = grow(this.score, size);
-      this.parts = grow(this.parts, size * dimensions);
+      const a2 = new Int32Array(size);
+      a2.set(this.a);
+      this.a = a2;
+      const b2 = new Int32Array(size);
+      b2.set(this.b);
+      this.b = b2;
+      const s2 = new Float64Array(size);
+      s2.set(this.score);
+      this.score = s2;
     }
     const at = this.length++;
     this.a[at] = a;
     this.b[at] = b;
     this.score[at] = score;
-    for (let k = 0; k < dimensions; k++) this.parts[at * dimensions + k] = sims[k]! * weights[k]!;
   }
 }
 
-function clusterReasons(pairs: readonly OverlapPair[], hits: Hits): OverlapClusterReason[] {
-  const count = new Float64Array(overlapReasonKinds.length);
-  const sum = new Float64Array(overlapReasonKinds.length);
+/** What a pair needs to write its reasons when they are read: the corpus and the weights of the run. */
+interface PairContext {
+  readonly corpus: Corpus;
+  readonly weights: Float64Array;
+  /** The measures' ids, by index. */
+  readonly ids: readonly MeasureId[];
+}
+
+/** Fills `out` with the similarities of a pair, text included: what its reasons and contributions come from. */
+function allSimilarities(c: Corpus, a: number, b: number, out: Float64Array): void {
+  similarities(c, a, b, out);
+  addText(c, a, b, out);
+}
+
+/**
+ * A pair whose reasons are written when first read (and then kept): a caller that counts pairs
+ * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
+ */
+class LazyPair implements OverlapPair {
+  readonly score: number;
+  readonly sameProvider: boolean;
+  declare review?: OverlapPairReview;
+  readonly #context: PairContext;
+  readonly #a: number;
+  readonly #b: number;
+  #ids: readonly [MeasureId, MeasureId] | undefined;
+  #reasons: OverlapReason[] | undefined;
+  static first(pair: OverlapPair): number {
+    return (pair as LazyPair).#a;
+  }
+  static second(pair: OverlapPair): number {
+    return (pair as LazyPair).#b;
+  }
+  constructor(score: number, context: PairContext, a: number, b: number) {
+    this.score = score;
+    this.sameProvider = context.corpus.provider[a] === context.corpus.provider[b];
+    this.#context = context;
+    this.#a = a;
+    this.#b = b;
+  }
+  get measureIds(): readonly [MeasureId, MeasureId] {
+    this.#ids ??= [this.#context.ids[this.#a]!, this.#context.ids[this.#b]!];
+    return this.#ids;
+  }
+  get reasons(): readonly OverlapReason[] {
+    if (!this.#reasons) {
+      const { corpus, weights } = this.#context;
+      const sims = new Float64Array(overlapReasonKinds.length);
+      allSimilarities(corpus, this.#a, this.#b, sims);
+      this.#reasons = explain(corpus, this.#a, this.#b, sims, weights);
+    }
+    return this.#reasons;
+  }
+  toJSON(): OverlapPair {
+    return {
+      measureIds: this.measureIds,
+      score: this.score,
+      reasons: this.reasons,
+      sameProvider: this.sameProvider,
+      ...(this.review ? { review: this.review } : {}),
+    };
+  }
+}
+
+/** How often each dimension contributes among a cluster's pairs, from their similarities (computed here). */
+function clusterReasons(pairs: readonly OverlapPair[], context: PairContext): OverlapClusterReason[] {
+  const dimensions = overlapReasonKinds.length;
+  const count = new Float64Array(dimensions);
+  const sum = new Float64Array(dimensions);
+  const sims = new Float64Array(dimensions);
+  const { corpus, weights } = context;
   for (const pair of pairs) {
-    const at = LazyPair.hitOf(pair) * dimensions;
+    allSimilarities(corpus, LazyPair.first(pair), LazyPair.second(pair), sims);
     for (let k = 0; k < dimensions; k++) {
-      const part = hits.parts[at + k]!;
+      const part = sims[k]! * weights[k]!;
       if (part <= 0) continue;
       count[k]!++;
       sum[k]! += part;
@@ -1678,71 +1990,59 @@ function clusterReasons(pairs: readonly OverlapPair[], hits: Hits): OverlapClust
     .sort((p, q) => q.pairs - p.pairs || q.meanContribution - p.meanContribution);
 }
 
-/**
- * A pair whose reasons are written when first read (and then kept): a caller that counts pairs
- * or checks reviews does not pay for the sentences. `JSON.stringify` writes them (`toJSON`).
- */
-class LazyPair implements OverlapPair {
-  readonly measureIds: readonly [MeasureId, MeasureId];
-  readonly score: number;
-  readonly sameProvider: boolean;
-  declare review?: OverlapPairReview;
-  readonly #corpus: Corpus;
-  readonly #a: number;
-  readonly #b: number;
-  readonly #weights: Float64Array;
-  #reasons: OverlapReason[] | undefined;
-  /** The index of the pair among the hits (for its contributions). */
-  readonly #hit: number;
-  static hitOf(pair: OverlapPair): number {
-    return (pair as LazyPair).#hit;
-  }
-  constructor(score: number, corpus: Corpus, a: number, b: number, weights: Float64Array, hit: number) {
-    this.#hit = hit;
-    const p = corpus.measures[a]!;
-    const q = corpus.measures[b]!;
-    this.measureIds = [p.id, q.id];
-    this.score = score;
-    this.sameProvider = p.providerActorId === q.providerActorId;
-    this.#corpus = corpus;
-    this.#a = a;
-    this.#b = b;
-    this.#weights = weights;
-  }
-  get reasons(): readonly OverlapReason[] {
-    if (!this.#reasons) {
-      const sims = new Float64Array(overlapReasonKinds.length);
-      similarities(this.#corpus, this.#a, this.#b, sims);
-      addText(this.#corpus, this.#a, this.#b, sims);
-      this.#reasons = explain(this.#corpus, this.#a, this.#b, sims, this.#weights);
+/** A cluster whose reasons are counted when first read (and then kept); `JSON.stringify` counts them. */
+class LazyCluster implements OverlapCluster {
+  readonly measureIds: readonly MeasureId[];
+  readonly maxScore: number;
+  readonly meanScore: number;
+  readonly #members: readonly OverlapPair[];
+  readonly #context: PairContext;
+  #pairs: (readonly [MeasureId, MeasureId])[] | undefined;
+  #reasons: OverlapClusterReason[] | undefined;
+  constructor(measureIds: MeasureId[], members: readonly OverlapPair[], context: PairContext) {
+    let max = 0;
+    let sum = 0;
+    for (let k = 0; k < members.length; k++) {
+      const score = members[k]!.score;
+      if (score > max) max = score;
+      sum += score;
     }
+    this.measureIds = measureIds;
+    this.maxScore = max;
+    this.meanScore = sum / members.length;
+    this.#members = members;
+    this.#context = context;
+  }
+  get pairs(): readonly (readonly [MeasureId, MeasureId])[] {
+    this.#pairs ??= this.#members.map((p) => p.measureIds);
+    return this.#pairs;
+  }
+  get reasons(): readonly OverlapClusterReason[] {
+    this.#reasons ??= clusterReasons(this.#members, this.#context);
     return this.#reasons;
   }
-  toJSON(): OverlapPair {
+  toJSON(): OverlapCluster {
     return {
       measureIds: this.measureIds,
-      score: this.score,
+      pairs: this.pairs,
+      maxScore: this.maxScore,
+      meanScore: this.meanScore,
       reasons: this.reasons,
-      sameProvider: this.sameProvider,
-      ...(this.review ? { review: this.review } : {}),
     };
   }
 }
 
-function buildClusters(pairs: readonly OverlapPair[], hits: Hits): OverlapCluster[] {
-  const index = new Map<string, number>();
-  const ids: MeasureId[] = [];
-  const parent: number[] = [];
-  const node = (id: MeasureId) => {
-    let k = index.get(id);
-    if (k === undefined) {
-      k = ids.length;
-      index.set(id, k);
-      ids.push(id);
-      parent.push(k);
-    }
-    return k;
-  };
+/**
+ * Connected components of the pairs (in their order), over measure indexes; members in the order
+ * of `rank` (the measures' ids, ascending).
+ */
+function buildClusters(
+  pairs: readonly OverlapPair[],
+  rank: Int32Array,
+  context: PairContext,
+): OverlapCluster[] {
+  const n = rank.length;
+  const parent = new Int32Array(n).fill(-1);
   const find = (k: number): number => {
     let root = k;
     while (parent[root] !== root) root = parent[root]!;
@@ -1754,35 +2054,41 @@ function buildClusters(pairs: readonly OverlapPair[], hits: Hits): OverlapCluste
     return root;
   };
   for (const pair of pairs) {
-    const a = find(node(pair.measureIds[0]));
-    const b = find(node(pair.measureIds[1]));
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    const a = LazyPair.first(pair);
+    const b = LazyPair.second(pair);
+    if (parent[a] === -1) parent[a] = a;
+    if (parent[b] === -1) parent[b] = b;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) {
+      if (rank[ra]! < rank[rb]!) parent[rb] = ra;
+      else parent[ra] = rb;
+    }
   }
-  const groups = new Map<number, { members: MeasureId[]; pairs: OverlapPair[] }>();
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: { members: number[]; pairs: OverlapPair[] }[] = [];
   for (const pair of pairs) {
-    const root = find(index.get(pair.measureIds[0])!);
-    let group = groups.get(root);
-    if (!group) {
-      group = { members: [], pairs: [] };
-      groups.set(root, group);
+    const root = find(LazyPair.first(pair));
+    let g = groupOf[root]!;
+    if (g < 0) {
+      g = groups.length;
+      groupOf[root] = g;
+      groups.push({ members: [], pairs: [] });
     }
-    group.pairs.push(pair);
+    groups[g]!.pairs.push(pair);
   }
-  for (let k = 0; k < ids.length; k++) groups.get(find(k))!.members.push(ids[k]!);
-  const clusters = [...groups.values()].map((group): OverlapCluster => {
-    let max = 0;
-    let sum = 0;
-    for (const p of group.pairs) {
-      max = Math.max(max, p.score);
-      sum += p.score;
-    }
-    return {
-      measureIds: group.members.sort(),
-      pairs: group.pairs.map((p) => p.measureIds),
-      maxScore: max,
-      meanScore: sum / group.pairs.length,
-      reasons: clusterReasons(group.pairs, hits),
-    };
+  for (let k = 0; k < n; k++) {
+    if (parent[k] === -1) continue;
+    const g = groupOf[find(k)]!;
+    groups[g]!.members.push(k);
+  }
+  const clusters = groups.map((group) => {
+    group.members.sort((x, y) => rank[x]! - rank[y]!);
+    return new LazyCluster(
+      group.members.map((k) => context.ids[k]!),
+      group.pairs,
+      context,
+    );
   });
   return clusters.sort(
     (p, q) =>
@@ -1813,9 +2119,12 @@ export function compareOverlap(
     area: settings.requireSharedArea ?? true,
     period: settings.requireSharedPeriod ?? true,
   };
+  const strongText = settings.strongText ?? defaultOverlapStrongText;
   const corpus = prepare([a, b]);
   const ruledOut: OverlapRuling[] = [];
-  const purpose = purposeRule(corpus, 0, 1);
+  let purpose = purposeRule(corpus, 0, 1);
+  if (purpose < 0 && !namedTogether(corpus, 0, 1) && cosine(corpus, 0, 1) < strongText)
+    purpose = RULE_PURPOSE;
   for (let rule = 0; rule < overlapRuleKinds.length; rule++) {
     if (purpose === rule || appliesRule(corpus, rule, gates)) ruledOut.push(ruling(corpus, 0, 1, rule));
   }
@@ -1850,12 +2159,14 @@ function appliesRule(c: Corpus, rule: number, gates: Gates): boolean {
     case RULE_AUDIENCE:
       return (c.audience[0]! & c.audience[1]!) === 0;
     case RULE_AREA:
-      return (
-        gates.area &&
+      if (!gates.area) return false;
+      if (
         c.whole[0] === 0 &&
         c.whole[1] === 0 &&
         sharedCount(c.areaData, c.areaStart[0]!, c.areaStart[1]!, c.areaStart[1]!, c.areaStart[2]!) === 0
-      );
+      )
+        return true;
+      return partialPlace(c, 0, 1) && !partialEvidence(c, 0, 1);
     case RULE_PERIOD:
       return gates.period && Math.min(c.end[0]!, c.end[1]!) < Math.max(c.start[0]!, c.start[1]!);
     default:
@@ -1889,6 +2200,7 @@ export function findOverlaps(
   const corpus = prepare(included);
   const exhaustive = options.exhaustive ?? false;
 
+  const strongText = settings.strongText ?? defaultOverlapStrongText;
   const sims = new Float64Array(overlapReasonKinds.length);
   const textWeight = weightVector[2]!;
   const purposeWeight = weightVector[0]!;
@@ -1901,6 +2213,14 @@ export function findOverlaps(
       ruled[rule]!++;
       return;
     }
+    if (!namedTogether(corpus, j, i) && cosine(corpus, j, i) < strongText) {
+      ruled[RULE_PURPOSE]!++;
+      return;
+    }
+    if (gates.area && partialPlace(corpus, j, i) && !partialEvidence(corpus, j, i)) {
+      ruled[RULE_AREA]!++;
+      return;
+    }
     scored++;
     similarities(corpus, j, i, sims);
     const structure = weightedScore(sims, weightVector);
@@ -1910,7 +2230,7 @@ export function findOverlaps(
     addText(corpus, j, i, sims);
     const score = weightedScore(sims, weightVector);
     if (score < threshold) return;
-    found.push(j, i, score, sims, weightVector);
+    found.push(j, i, score);
   };
   let compared: number;
   if (exhaustive) {
@@ -1919,54 +2239,80 @@ export function findOverlaps(
     compared = (n * (n - 1)) / 2;
   } else compared = blocks(corpus, gates, visit);
 
-  const reviews = new Map<string, OverlapReviewInput>();
-  for (const review of options.reviews ?? []) {
-    if (review.deleted) continue;
-    const key = pairKey(review.measureIds[0], review.measureIds[1]);
-    const previous = reviews.get(key);
-    if (
-      !previous ||
-      review.reviewedAt > previous.reviewedAt ||
-      (review.reviewedAt === previous.reviewedAt && review.id > previous.id)
-    )
-      reviews.set(key, review);
+  // The measures' ids in ascending order, as a rank per measure: pairs and members are ordered by it.
+  const n = corpus.size;
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  const ids = included.map((m) => m.id);
+  order.sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0));
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) rank[order[k]!] = k;
+
+  // The latest review of each pair, by the pair's measure indexes.
+  const reviews = new Map<number, OverlapReviewInput>();
+  if (options.reviews && options.reviews.length > 0 && found.length > 0) {
+    const indexOf = new Map<string, number>();
+    for (let k = 0; k < n; k++) indexOf.set(ids[k]!, k);
+    for (const review of options.reviews) {
+      if (review.deleted) continue;
+      const x = indexOf.get(review.measureIds[0]);
+      const y = indexOf.get(review.measureIds[1]);
+      if (x === undefined || y === undefined) continue;
+      const key = Math.min(x, y) * n + Math.max(x, y);
+      const previous = reviews.get(key);
+      if (
+        !previous ||
+        review.reviewedAt > previous.reviewedAt ||
+        (review.reviewedAt === previous.reviewedAt && review.id > previous.id)
+      )
+        reviews.set(key, review);
+    }
   }
 
+  // Highest score first, then by the ids.
+  const hitOrder = new Int32Array(found.length);
+  for (let h = 0; h < found.length; h++) {
+    hitOrder[h] = h;
+    const a = found.a[h]!;
+    const b = found.b[h]!;
+    if (rank[b]! < rank[a]!) {
+      found.a[h] = b;
+      found.b[h] = a;
+    }
+  }
+  const rankA = new Int32Array(found.length);
+  const rankB = new Int32Array(found.length);
+  for (let h = 0; h < found.length; h++) {
+    const a = found.a[h]!;
+    const b = found.b[h]!;
+    rankA[h] = rank[a]!;
+    rankB[h] = rank[b]!;
+  }
+  hitOrder.sort(
+    (x, y) => found.score[y]! - found.score[x]! || rankA[x]! - rankA[y]! || rankB[x]! - rankB[y]!,
+  );
+  const context: PairContext = { corpus, weights: weightVector, ids };
   const pairs: OverlapPair[] = [];
   const dismissed: DismissedOverlap[] = [];
-  for (let hit = 0; hit < found.length; hit++) {
-    let a = found.a[hit]!;
-    let b = found.b[hit]!;
-    if (included[b]!.id < included[a]!.id) [a, b] = [b, a];
-    const p = included[a]!;
-    const q = included[b]!;
-    const base = new LazyPair(found.score[hit]!, corpus, a, b, weightVector, hit);
-    const review = reviews.get(pairKey(p.id, q.id));
+  for (let k = 0; k < hitOrder.length; k++) {
+    const hit = hitOrder[k]!;
+    const a = found.a[hit]!;
+    const b = found.b[hit]!;
+    const pair = new LazyPair(found.score[hit]!, context, a, b);
+    const review = reviews.size > 0 ? reviews.get(Math.min(a, b) * n + Math.max(a, b)) : undefined;
     if (!review) {
-      pairs.push(base);
+      pairs.push(pair);
       continue;
     }
-    const current = overlapReviewIsCurrent(review, [p, q]);
-    const summary: OverlapPairReview = {
-      id: review.id,
-      verdict: review.verdict,
-      reviewedAt: review.reviewedAt,
-      current,
-    };
-    base.review = summary;
-    if (current && review.verdict === "complementary") dismissed.push(base as DismissedOverlap);
-    else pairs.push(base);
+    const current = overlapReviewIsCurrent(review, [included[a]!, included[b]!]);
+    pair.review = { id: review.id, verdict: review.verdict, reviewedAt: review.reviewedAt, current };
+    if (current && review.verdict === "complementary") dismissed.push(pair as DismissedOverlap);
+    else pairs.push(pair);
   }
-  const byScore = (x: OverlapPair, y: OverlapPair) =>
-    y.score - x.score ||
-    (x.measureIds[0] < y.measureIds[0] ? -1 : x.measureIds[0] > y.measureIds[0] ? 1 : 0) ||
-    (x.measureIds[1] < y.measureIds[1] ? -1 : x.measureIds[1] > y.measureIds[1] ? 1 : 0);
-  pairs.sort(byScore);
-  dismissed.sort(byScore);
 
   return {
     pairs,
-    clusters: buildClusters(pairs, found),
+    clusters: buildClusters(pairs, rank, context),
     dismissed,
     threshold,
     weights,

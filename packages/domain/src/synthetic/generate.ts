@@ -889,6 +889,18 @@ function statusFor(ctx: Context, from: string, to: string | undefined): MeasureS
   return "running";
 }
 
+/** The standard element of an offer: the one drawn from its category, unless its title needs another (or none). */
+function standardFor(
+  profile: CategoryProfile,
+  template: string,
+  drawn: string,
+): { standardElement?: string } {
+  const fitting = profile.titleStandards?.[template];
+  if (!fitting) return { standardElement: drawn };
+  if (fitting.includes(drawn)) return { standardElement: drawn };
+  return fitting.length > 0 ? { standardElement: fitting[0]! } : {};
+}
+
 function makeMeasure(ctx: Context, mc: MeasureContext): Measure {
   const { rng } = ctx;
   const category = rng.weighted(categoryEntries);
@@ -899,7 +911,8 @@ function makeMeasure(ctx: Context, mc: MeasureContext): Measure {
   const providerPool = mc.providers.get(providerKind) ?? mc.providers.get("independent_provider") ?? [];
   const provider = rng.pick(providerPool.length > 0 ? providerPool : [...mc.providers.values()].flat());
   const school = mc.schools.length > 0 ? rng.pick(mc.schools).name : `Schule ${place}`;
-  const plain = rng.pick(profile.titles).replace("{place}", place).replace("{school}", school);
+  const template = rng.pick(profile.titles);
+  const plain = template.replace("{place}", place).replace("{school}", school);
   // Many providers brand their offers; branded titles make similar offers distinguishable.
   const title = rng.chance(0.6) ? `${rng.pick(projectNames)}: ${plain}` : plain;
   const year = rng.weighted(
@@ -944,7 +957,7 @@ function makeMeasure(ctx: Context, mc: MeasureContext): Measure {
     ...(profile.iabe ? { iabeSector: profile.iabe } : {}),
     ...(profile.ba && rng.chance(0.6) ? { baMeasureType: rng.pick(profile.ba) } : {}),
     ...(profile.standardElement && rng.chance(0.5)
-      ? { standardElement: rng.pick(profile.standardElement) }
+      ? standardFor(profile, template, rng.pick(profile.standardElement))
       : {}),
     targetGroups,
     ...(profile.grades && rng.chance(0.9) ? { grades: pickRange(rng, profile.grades) } : {}),
@@ -980,9 +993,25 @@ function variantOf(ctx: Context, base: Measure, mc: MeasureContext): Measure {
   const from = addDays(base.from, shift);
   const to = base.to ? addDays(base.to, shift) : undefined;
   const keepProvider = rng.chance(0.3);
-  const { to: _to, grades: _grades, ages: _ages, places: _places, ...freshRest } = fresh;
+  // The same offer keeps what makes it that offer: its instrument (BA measure type, standard
+  // element, iABE sector) and schedule. Only provider, title, place, period and funding may differ.
+  const {
+    to: _to,
+    grades: _grades,
+    ages: _ages,
+    places: _places,
+    baMeasureType: _ba,
+    standardElement: _standard,
+    iabeSector: _iabe,
+    schedule: _schedule,
+    ...freshRest
+  } = fresh;
   return {
     ...freshRest,
+    ...(base.iabeSector ? { iabeSector: base.iabeSector } : {}),
+    ...(base.baMeasureType ? { baMeasureType: base.baMeasureType } : {}),
+    ...(base.standardElement ? { standardElement: base.standardElement } : {}),
+    ...(base.schedule ? { schedule: base.schedule } : {}),
     title: rng.pick(titleVariants)(base.title),
     ...(base.description ? { description: base.description } : {}),
     providerActorId: keepProvider ? base.providerActorId : fresh.providerActorId,

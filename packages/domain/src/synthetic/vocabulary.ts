@@ -148,6 +148,11 @@ export interface CategoryProfile {
   readonly places: readonly [number, number];
   readonly titles: readonly string[];
   readonly standardElement?: readonly string[];
+  /**
+   * The standard elements (KAoA, current numbering) that fit a title, where they are narrower than
+   * the category's: a "Zukunftstag" is no work placement. An empty list: no element fits.
+   */
+  readonly titleStandards?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The category profiles; weights give the share of measures. */
@@ -178,6 +183,15 @@ export const categoryProfiles: Readonly<Record<MeasureCategory, CategoryProfile>
       "Praxistag Handwerk {place}",
     ],
     standardElement: ["SBO 5", "SBO 6.1", "SBO 6.2", "SBO 7"],
+    titleStandards: {
+      "Berufsorientierung an der {school}": ["SBO 6.2", "SBO 7"],
+      "Berufsfelderkundung {place}": ["SBO 5"],
+      "Zukunftstag {place}": [],
+      "Werkstatttage {place}": ["SBO 5"],
+      "Berufswahlpass-Begleitung {place}": ["SBO 3.4"],
+      "Berufsparcours {place}": [],
+      "Praxistag Handwerk {place}": ["SBO 6.5"],
+    },
   },
   potential_analysis: {
     weight: 6,
@@ -213,6 +227,11 @@ export const categoryProfiles: Readonly<Record<MeasureCategory, CategoryProfile>
       "Langzeitpraktikum {place}",
     ],
     standardElement: ["SBO 6.3", "SBO 6.4"],
+    titleStandards: {
+      "Schülerbetriebspraktikum {place}": ["SBO 6.1", "SBO 6.3"],
+      "Praxistage im Betrieb {place}": ["SBO 6.5"],
+      "Langzeitpraktikum {place}": ["SBO 6.5", "SBO 6.6"],
+    },
   },
   counselling: {
     weight: 12,
