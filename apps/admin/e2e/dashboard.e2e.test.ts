@@ -59,6 +59,8 @@ describe("the start pages", () => {
     expect(planned.status).toBe(201);
 
     const context = await browser.newContext({ locale: "de-DE", viewport: { width: 1440, height: 900 } });
+
+    context.setDefaultTimeout(300_000);
     const page = await context.newPage();
     try {
       await signIn(page, server.url, coordinatorKey);
@@ -133,6 +135,8 @@ describe("the start pages", () => {
     expect(partner.status).toBe(201);
 
     const context = await browser.newContext({ locale: "de-DE", viewport: { width: 1440, height: 900 } });
+
+    context.setDefaultTimeout(300_000);
     const page = await context.newPage();
     try {
       await signIn(page, server.url, partner.body.secret);

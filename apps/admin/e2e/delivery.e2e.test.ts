@@ -167,6 +167,7 @@ describe("with no host reachable but this server", () => {
     const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
     try {
       const context = await browser.newContext();
+      context.setDefaultTimeout(300_000);
       const elsewhere: string[] = [];
       const problems: string[] = [];
       await context.route("**/*", (route) => {

@@ -54,6 +54,7 @@ beforeAll(async () => {
   pair = { ids, titles: titles as [string, string] };
   browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
   context = await browser.newContext({ locale: "de-DE", viewport: widths.desktop });
+  context.setDefaultTimeout(300_000);
   page = await context.newPage();
 });
 
