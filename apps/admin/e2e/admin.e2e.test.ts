@@ -812,7 +812,7 @@ describe("the admin UI against the real server", () => {
       await p.getByRole("heading", { level: 1, name: "Zugänge" }).waitFor();
       await check(p, "31-access");
       await p.getByLabel(/^Bezeichnung/).fill("Koordination Frau Neu (E2E)");
-      await p.getByLabel(/^Rolle/).selectOption({ label: "Koordination" });
+      await p.getByLabel(/^Rolle/).selectOption("coordinator");
       await p.getByRole("button", { name: "Zugang anlegen" }).click();
       await visible(p.getByLabel("Der neue Schlüssel"));
       const secret = (await p.getByLabel("Der neue Schlüssel").inputValue()).trim();
