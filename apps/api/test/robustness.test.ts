@@ -271,7 +271,7 @@ describe.each(backends)("robustness over HTTP on $name", (backend) => {
       const small = t.another({ OHA_BODY_LIMIT_BYTES: "2048" });
       const served = await serveOverHttp(small);
       // One connection, kept alive: every request below goes over it unless the server closes it.
-      const pool = new Pool(served.base, { connections: 1, pipelining: 1, keepAliveTimeout: 60_000 });
+      const pool = new Pool(served.base, { connections: 1, pipelining: 1, keepAliveTimeout: 600_000 });
       try {
         const key = t.keys.coordinator;
         const big = { name: "x".repeat(100_000), kind: "chamber" };

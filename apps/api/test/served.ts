@@ -20,7 +20,8 @@ export async function serveOverHttp(t: Pick<TestApp, "app" | "logs">): Promise<S
     server = listen(t.app, { port: 0, hostname: "127.0.0.1" }, (info) => ok(info.port));
   });
   const base = `http://127.0.0.1:${port}`;
-  const agent = new Agent({ keepAliveTimeout: 60_000, connections: 1 });
+  // Idle connections stay open long enough that a slow machine between two requests still reuses them.
+  const agent = new Agent({ keepAliveTimeout: 600_000, connections: 1 });
   return {
     base,
     async request<T>(method: string, path: string, call: Call = {}, dispatcher: Dispatcher = agent) {
