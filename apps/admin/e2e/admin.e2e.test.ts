@@ -1,13 +1,18 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminDir, apiCall, startServer, type TestServer } from "./server.js";
-
-const screenshots = join(adminDir, "e2e-screenshots");
-const executablePath = process.env.OHA_CHROMIUM ?? "/usr/bin/chromium";
+import {
+  checkAccessibility,
+  executablePath,
+  screenshots,
+  signIn as signInWith,
+  soon,
+  textOf,
+  visible,
+} from "./helpers.js";
+import { apiCall, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
 let browser: Browser;
@@ -17,45 +22,18 @@ let page: Page;
 const checked = new Set<string>();
 
 /**
- * Checks the page with axe-core for WCAG 2.1 A and AA violations and writes a screenshot.
- * Every route the tests visit goes through here.
+ * Checks the page with axe-core for WCAG 2.1 A and AA violations and writes a screenshot, and
+ * notes its route: every route the tests visit goes through here.
  */
 async function check(p: Page, name: string) {
-  await p.waitForLoadState("networkidle");
-  await p
-    .locator("output.loading")
-    .first()
-    .waitFor({ state: "detached", timeout: 10_000 })
-    .catch(() => undefined);
-  const result = await new AxeBuilder({ page: p })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const violations = result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
-  }));
-  expect(violations, `axe on ${name} (${p.url()})`).toEqual([]);
-  await p.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  await checkAccessibility(p, name);
   checked.add(new URL(p.url()).pathname.replace(/[a-z]{3}_[0-9A-Za-z]{12}/g, ":id"));
 }
 
-async function signIn(p: Page, key: string) {
-  await p.goto(`${server.url}/sign-in`);
-  await p.getByLabel(/API-Schlüssel/).fill(key);
-  await p.getByRole("button", { name: "Anmelden" }).click();
-  await p.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
-}
+const signIn = (p: Page, key: string) => signInWith(p, server.url, key);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/**
- * How long the UI may take to show something: polling, as playwright-core has no web-first
- * assertions. Generous, so that a busy machine slows the tests down but does not fail them.
- */
-const soon = { timeout: 300_000, interval: 100 };
-const textOf = (l: Locator) => l.innerText({ timeout: soon.timeout });
 /** The accessible description of an input: the texts its `aria-describedby` points at. */
 const descriptionOf = (l: Locator) =>
   l.evaluate((el) =>
@@ -64,7 +42,6 @@ const descriptionOf = (l: Locator) =>
       .map((id) => document.getElementById(id)?.textContent ?? "")
       .join(" "),
   );
-const visible = (l: Locator) => l.waitFor({ state: "visible", timeout: soon.timeout });
 
 /** Deletes the funding programme on screen, confirming, and waits for its list. */
 async function deleteShownRecord() {
